@@ -1,0 +1,46 @@
+# One entry point for editors, CI and the deploy workflow.
+# `make serve` and `make test` are the two commands in the README.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+REMOTE ?= origin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build generate deploy bench clean
+
+# Create the virtual environment if missing and install the pinned build.
+$(BIN)/.build-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-installed: requirements-test.txt $(BIN)/.build-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## serve: live-reloading preview at http://127.0.0.1:8000/trotsky-stalin/
+serve: $(BIN)/.build-installed generate
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## test: every test (unit, data, build, links, HTML, lint, workflows, deploy, browser)
+test: $(BIN)/.test-installed
+	$(BIN)/python -m pytest
+
+## build: the strict build into site/
+build: $(BIN)/.build-installed
+	$(BIN)/mkdocs build --strict
+
+## generate: rewrite the committed generated files (glossary abbreviations)
+generate: $(BIN)/.build-installed
+	$(BIN)/python -m sitedata.generate
+
+## deploy: build strictly and push site/ to the gh-pages branch of $(REMOTE)
+deploy: $(BIN)/.build-installed
+	$(BIN)/mkdocs gh-deploy --strict --force --no-history --remote-name $(REMOTE)
+
+## bench: build time, data-layer overhead, page weight; fails on a broken budget
+bench: $(BIN)/.build-installed
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf site .pytest_cache

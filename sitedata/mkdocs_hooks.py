@@ -1,0 +1,37 @@
+"""MkDocs glue for the data layer: everything it calls is plain Python."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# MkDocs loads hooks by path; make the package importable beside it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from sitedata.build import ROOT, load_site  # noqa: E402
+from sitedata.errors import DataError  # noqa: E402
+
+_site = None
+
+
+# ---- Hooks
+
+# Validate the data and scan every page once, before any page is rendered.
+def on_files(files, config):
+    global _site
+    texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    try:
+        _site = load_site(ROOT, texts)
+    except DataError as exc:
+        raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
+    return files
+
+
+# Expand the shortcodes of one page (dates, people, citations, data blocks).
+def on_page_markdown(markdown, page, config, files):
+    info = _site.pages[page.file.src_uri]
+    try:
+        return _site.renderer.expand(page.file.src_uri, markdown, info.body_offset)
+    except DataError as exc:
+        raise PluginError(str(exc))

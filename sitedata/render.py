@@ -1,0 +1,288 @@
+"""Turn the dataset into page content: views computed here, printed by Jinja.
+
+Output is Markdown (with md_in_html blocks), so MkDocs still checks every
+link and anchor it contains.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from itertools import groupby
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+
+from .dataset import CATEGORIES, Dataset, Record
+from .dates import BadDate, DateView, gregorian_view, prose_view
+from .errors import DataError, Problem
+from .names import ordinal_names
+from .pages import BLOCK, ROLE, FENCE, PageInfo, parse_args
+
+CHRONOLOGY, PEOPLE, PLACES, GLOSSARY, SOURCES = (
+    "chronology/index.md", "people/index.md", "places/index.md",
+    "glossary/index.md", "sources/index.md")
+KIND_TITLES = {"primary": "Primary sources", "secondary": "Secondary works",
+               "reference": "Reference works"}
+
+
+def relative(src: str, target: str, anchor: str = "") -> str:
+    """A Markdown link target from page `src` to page `target` (both under docs/)."""
+    path = posixpath.relpath(target, posixpath.dirname(src) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _plain(text: str) -> str:
+    # Link titles are quoted in Markdown: keep them free of quotes.
+    return text.replace('"', "'").replace("\n", " ")
+
+
+class Renderer:
+    def __init__(self, dataset: Dataset, pages: dict[str, PageInfo], templates: Path):
+        self.ds = dataset
+        self.pages = pages
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)), undefined=jinja2.StrictUndefined,
+            autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.macros = self.env.get_template("macros.html").module
+        self.events_by_person = defaultdict(list)
+        self.events_by_place = defaultdict(list)
+        for event in dataset.events_sorted():
+            for person in event.get("people", []):
+                self.events_by_person[person].append(event)
+            self.events_by_place[event.place].append(event)
+        self.pages_by = {role: defaultdict(list) for role in ("person", "cite")}
+        for info in sorted(pages.values(), key=lambda p: p.src):
+            for role, index in self.pages_by.items():
+                for record_id in info.ids(role):
+                    index[record_id].append(info)
+
+    # ---- Views: what templates print
+
+    def date(self, record: Record, path: str = "date") -> DateView:
+        russian = record.table == "events" and self.ds.is_russian(record)
+        if record.table == "people":
+            place = record.data[path.split(".")[0]].get("place")
+            russian = bool(place and self.ds.places[place].get("old_style"))
+        return gregorian_view(self.ds.date(record, path), russian)
+
+    def person_link(self, src: str, person_id: str, text: str | None = None):
+        person = self.ds.people[person_id]
+        life = self.ds.date(person, "born.date").year
+        died = f"{self.ds.date(person, 'died.date').year}" if "died" in person.data else ""
+        tooltip = _plain(f"{person.full_name} ({life}–{died}), {person.roles[0]}")
+        return SimpleNamespace(text=text or person.name, href=relative(src, PEOPLE, person.id),
+                               tooltip=tooltip, id=person.id)
+
+    def place_link(self, src: str, place_id: str, text: str | None = None):
+        place = self.ds.places[place_id]
+        tooltip = _plain(f"{place.name}: today {', '.join([place.country['now']])}")
+        return SimpleNamespace(text=text or place.name, href=relative(src, PLACES, place.id),
+                               tooltip=tooltip)
+
+    def source_link(self, src: str, source_id: str):
+        source = self.ds.sources[source_id]
+        surname = source.authors[0].split()[-1]
+        return SimpleNamespace(text=f"{surname} {source.year}", href=relative(src, SOURCES, source.id),
+                               tooltip=_plain(source.title))
+
+    def source_view(self, src: str, source: Record):
+        pages = [SimpleNamespace(text=p.title, href=relative(src, p.src))
+                 for p in self.pages_by["cite"].get(source.id, [])]
+        return SimpleNamespace(id=source.id, href=relative(src, SOURCES, source.id),
+                               authors=", ".join(source.authors), title=source.title,
+                               year=source.year, where=source.get("publisher") or source.get("site"),
+                               url=source.get("url"), note=source.get("note"), pages=pages,
+                               events=sum(source.id in e.sources for e in self.ds.events.values()))
+
+    def event_view(self, src: str, event: Record):
+        page = event.get("page")
+        return SimpleNamespace(
+            id=event.id, title=event.title, summary=event.summary, category=event.category,
+            date=self.date(event), end=self.date(event, "end") if "end" in event.data else None,
+            href=relative(src, CHRONOLOGY, event.id),
+            people=[self.person_link(src, p) for p in event.get("people", [])],
+            people_ids=" ".join(event.get("people", [])),
+            place=self.place_link(src, event.place),
+            sources=[self.source_link(src, s) for s in event.sources],
+            variants=[SimpleNamespace(date=gregorian_view(self.ds.date(event, f"variants.{i}.date"),
+                                                          self.ds.is_russian(event)),
+                                      source=self.source_link(src, v["source"]), note=v["note"])
+                      for i, v in enumerate(event.get("variants", []))],
+            page=SimpleNamespace(text=self.pages[page].title, href=relative(src, page))
+            if page in self.pages else None,
+            names=" · ".join(ordinal_names(event.ordinal, event.get("body", "congress")))
+            if "ordinal" in event.data else "")
+
+    def person_view(self, src: str, person: Record):
+        def life(name):
+            if name not in person.data:
+                return None
+            place = person.data[name].get("place")
+            return SimpleNamespace(date=self.date(person, f"{name}.date"),
+                                   place=self.place_link(src, place) if place else None,
+                                   note=person.data[name].get("note"))
+        return SimpleNamespace(
+            id=person.id, name=person.name, full_name=person.full_name, name_ru=person.name_ru,
+            aliases=", ".join(person.aliases), roles="; ".join(person.roles), bio=person.bio,
+            born=life("born"), died=life("died"),
+            events=[self.event_view(src, e) for e in self.events_by_person.get(person.id, [])],
+            pages=[SimpleNamespace(text=p.title, href=relative(src, p.src))
+                   for p in self.pages_by["person"].get(person.id, [])],
+            sources=[self.source_link(src, s) for s in person.sources])
+
+    # ---- Blocks: whole sections rendered from the data
+
+    def block(self, src: str, name: str, args: dict[str, str]) -> str:
+        if name == "timeline":
+            return self.timeline(src, args)
+        template = self.env.get_template(f"{name}.html")
+        if name == "chronology":
+            years = [SimpleNamespace(year=year, events=[self.event_view(src, e) for e in events])
+                     for year, events in groupby(self.ds.events_sorted(),
+                                                 key=lambda e: self.ds.date(e, "date").year)]
+            people = sorted((self.ds.people[p] for p in self.events_by_person),
+                            key=lambda p: p.name)
+            return template.render(years=years, categories=CATEGORIES, macros=self.macros,
+                                   people=[SimpleNamespace(id=p.id, name=p.name) for p in people])
+        if name == "people":
+            people = sorted(self.ds.people.values(), key=lambda p: p.name.split()[-1])
+            return template.render(people=[self.person_view(src, p) for p in people],
+                                   macros=self.macros)
+        if name == "places":
+            places = sorted(self.ds.places.values(), key=lambda p: p.name)
+            return template.render(macros=self.macros, places=[SimpleNamespace(
+                id=p.id, name=p.name, other_names=", ".join(p.get("other_names", [])),
+                then=p.country["then"], now=p.country["now"], lat=p.lat, lon=p.lon,
+                events=[self.event_view(src, e) for e in self.events_by_place.get(p.id, [])])
+                for p in places])
+        if name == "glossary":
+            terms = sorted(self.ds.glossary.values(), key=lambda t: t.term.casefold())
+            return template.render(terms=[SimpleNamespace(
+                id=t.id, term=t.term, aliases=", ".join(t.get("aliases", [])),
+                definition=t.definition,
+                sources=[self.source_link(src, s) for s in t.get("sources", [])]) for t in terms])
+        if name == "sources":
+            groups = []
+            for kind in ("primary", "secondary", "reference"):
+                records = sorted((s for s in self.ds.sources.values() if s.kind == kind),
+                                 key=lambda s: (s.authors[0].split()[-1], s.year, s.id))
+                groups.append(SimpleNamespace(kind=kind, title=KIND_TITLES[kind],
+                                              sources=[self.source_view(src, s) for s in records]))
+            return template.render(groups=groups)
+        raise KeyError(name)
+
+    def timeline(self, src: str, args: dict[str, str]) -> str:
+        unknown = set(args) - {"category", "person", "place", "from", "to"}
+        if unknown:
+            raise ValueError(f"md:timeline takes category, person, place, from and to, "
+                             f"not {', '.join(sorted(unknown))}")
+        for key, table in (("person", self.ds.people), ("place", self.ds.places)):
+            if key in args and args[key] not in table:
+                raise ValueError(f"unknown {key} id '{args[key]}' in md:timeline")
+        if "category" in args and args["category"] not in CATEGORIES:
+            raise ValueError(f"unknown category '{args['category']}'; use one of "
+                             f"{', '.join(CATEGORIES)}")
+        first = int(args.get("from", 0))
+        last = int(args.get("to", 9999))
+        events = [e for e in self.ds.events_sorted()
+                  if first <= self.ds.date(e, "date").year <= last
+                  and ("category" not in args or e.category == args["category"])
+                  and ("person" not in args or args["person"] in e.get("people", []))
+                  and ("place" not in args or e.place == args["place"])]
+        if not events:
+            raise ValueError("md:timeline selects no event; widen its filters")
+        return self.env.get_template("timeline.html").render(
+            events=[self.event_view(src, e) for e in events], macros=self.macros)
+
+    # ---- Chapters: expand the shortcodes of one page
+
+    def expand(self, src: str, markdown: str, line_offset: int = 0) -> str:
+        label = f"docs/{src}"
+        problems: list[Problem] = []
+        footnotes: dict[str, int] = {}
+        out = []
+        fenced = None
+        for number, line in enumerate(markdown.split("\n"), 1 + line_offset):
+            fence = FENCE.match(line)
+            if fence:
+                fenced = fence.group(1) if fenced is None else (None if fence.group(1) == fenced
+                                                                else fenced)
+            if fenced or fence:
+                out.append(line)
+                continue
+            block = BLOCK.match(line)
+            if block:
+                try:
+                    out.append(self.block(src, block.group("name"), parse_args(block.group("args"))))
+                except (ValueError, KeyError) as exc:
+                    problems.append(Problem(label, number, str(exc)))
+                continue
+
+            def role(match):
+                if not match.group("role"):
+                    return match.group(0)
+                try:
+                    return self._role(src, match.group("role"), match.group("arg"), footnotes)
+                except (ValueError, KeyError, BadDate) as exc:
+                    problems.append(Problem(label, number, str(exc).strip("'\"")))
+                    return match.group(0)
+            out.append(ROLE.sub(role, line))
+        if problems:
+            raise DataError(problems)
+        if footnotes:
+            out.append("")
+            for text, number in footnotes.items():
+                out.append(f"[^ts-{number}]: {text}")
+        return "\n".join(out)
+
+    def _role(self, src: str, role: str, arg: str, footnotes: dict[str, int]) -> str:
+        record_id, _, text = arg.partition("|")
+        record_id = record_id.strip()
+        tables = {"person": self.ds.people, "place": self.ds.places, "event": self.ds.events,
+                  "term": self.ds.glossary, "cite": self.ds.sources}
+        if role == "date":
+            return self.macros.date(prose_view(arg))
+        if role == "cite":
+            source_id, _, locator = arg.partition(",")
+            source_id = source_id.strip()
+            if source_id not in self.ds.sources:
+                raise KeyError(f"unknown source id '{source_id}' in :cite[...]; add it to "
+                               "data/sources.yml or correct the id")
+            note = self.macros.reference(self.source_view(src, self.ds.sources[source_id]),
+                                         locator.strip()).strip()
+            number = footnotes.setdefault(note, len(footnotes) + 1)
+            return f"[^ts-{number}]"
+        if record_id not in tables[role]:
+            kind = {"person": "people", "place": "places", "event": "events",
+                    "term": "glossary"}[role]
+            raise KeyError(f"unknown {role} id '{record_id}' in :{role}[...]; add it to "
+                           f"data/{kind}.yml or correct the id")
+        text = text.strip() or None
+        if role == "person":
+            return self.macros.link(self.person_link(src, record_id, text))
+        if role == "place":
+            return self.macros.link(self.place_link(src, record_id, text))
+        if role == "event":
+            event = self.event_view(src, self.ds.events[record_id])
+            date = event.date
+            when = " ".join(filter(None, [date.text, date.label] + (
+                [f"({date.other_text} {date.other_label})"] if date.other_text else [])))
+            return self.macros.link(SimpleNamespace(text=text or event.title, href=event.href,
+                                                    tooltip=_plain(when)))
+        term = self.ds.glossary[record_id]
+        return self.macros.link(SimpleNamespace(text=text or term.term,
+                                                href=relative(src, GLOSSARY, term.id),
+                                                tooltip=_plain(term.definition)))
+
+
+def abbreviations(dataset: Dataset) -> str:
+    """The glossary as Markdown abbreviations, appended to every page."""
+    # One block per abbreviation: a single long block makes Markdown's block
+    # parser quadratic (it re-tests the rest of the block after each line).
+    lines = ["<!-- Generated from data/glossary.yml by `make generate`; do not edit. -->"]
+    for term in sorted(dataset.glossary.values(), key=lambda t: t.term.casefold()):
+        definition = " ".join(term.definition.split())
+        for name in [term.term, *term.get("aliases", [])]:
+            lines.append(f"*[{name}]: {definition}")
+    return "\n\n".join(lines) + "\n"
