@@ -173,10 +173,15 @@ class Renderer:
         raise KeyError(name)
 
     def timeline(self, src: str, args: dict[str, str]) -> str:
-        unknown = set(args) - {"category", "person", "place", "from", "to"}
+        unknown = set(args) - {"ids", "category", "person", "place", "from", "to"}
         if unknown:
-            raise ValueError(f"md:timeline takes category, person, place, from and to, "
+            raise ValueError(f"md:timeline takes ids, category, person, place, from and to, "
                              f"not {', '.join(sorted(unknown))}")
+        chosen = [i for i in args.get("ids", "").split(",") if i]
+        for event_id in chosen:
+            if event_id not in self.ds.events:
+                raise ValueError(f"unknown event id '{event_id}' in md:timeline; add it to "
+                                 "data/events.yml or correct the id")
         for key, table in (("person", self.ds.people), ("place", self.ds.places)):
             if key in args and args[key] not in table:
                 raise ValueError(f"unknown {key} id '{args[key]}' in md:timeline")
@@ -187,6 +192,7 @@ class Renderer:
         last = int(args.get("to", 9999))
         events = [e for e in self.ds.events_sorted()
                   if first <= self.ds.date(e, "date").year <= last
+                  and (not chosen or e.id in chosen)
                   and ("category" not in args or e.category == args["category"])
                   and ("person" not in args or args["person"] in e.get("people", []))
                   and ("place" not in args or e.place == args["place"])]

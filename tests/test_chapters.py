@@ -70,6 +70,13 @@ def test_timeline_lists_selected_events_in_order():
     assert "bloody-sunday" not in out
 
 
+def test_timeline_by_ids():
+    out = expand("<!-- md:timeline ids=trotsky-dies,bloody-sunday -->")
+    assert out.index("bloody-sunday") < out.index("trotsky-dies") and "soviet-arrested" not in out
+    with pytest.raises(DataError, match="unknown event id 'nothing' in md:timeline"):
+        expand("<!-- md:timeline ids=bloody-sunday,nothing -->")
+
+
 @pytest.fixture
 def fixture_root(tmp_path) -> Path:
     """A project root holding the fixture data, for the same check the build runs."""
