@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,10 +27,28 @@ KIND_TITLES = {"primary": "Primary sources", "secondary": "Secondary works",
                "reference": "Reference works"}
 
 
+@lru_cache(maxsize=None)
 def relative(src: str, target: str, anchor: str = "") -> str:
     """A Markdown link target from page `src` to page `target` (both under docs/)."""
     path = posixpath.relpath(target, posixpath.dirname(src) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+def page_url(src: str) -> str:
+    """The directory URL a page gets (use_directory_urls): 'a/b.md' -> 'a/b/'."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+@lru_cache(maxsize=None)
+def relative_url(src: str, target: str, anchor: str = "") -> str:
+    """An HTML href from page `src` to page `target`, for raw HTML blocks."""
+    path = posixpath.relpath(page_url(target) or ".", page_url(src) or ".")
+    path = "" if path == "." else path + "/"
+    return f"{path}#{anchor}" if anchor else (path or "./")
 
 
 def _plain(text: str) -> str:
@@ -45,12 +64,15 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates)), undefined=jinja2.StrictUndefined,
             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.macros = self.env.get_template("macros.html").module
+        self.env.globals["macros"] = self.macros
         self.events_by_person = defaultdict(list)
         self.events_by_place = defaultdict(list)
         for event in dataset.events_sorted():
             for person in event.get("people", []):
                 self.events_by_person[person].append(event)
             self.events_by_place[event.place].append(event)
+        # Data pages are printed as HTML (fast, compact); prose gets Markdown links.
+        self.html = False
         self.pages_by = {role: defaultdict(list) for role in ("person", "cite")}
         for info in sorted(pages.values(), key=lambda p: p.src):
             for role, index in self.pages_by.items():
@@ -58,6 +80,9 @@ class Renderer:
                     index[record_id].append(info)
 
     # ---- Views: what templates print
+
+    def href(self, src: str, target: str, anchor: str = "") -> str:
+        return (relative_url if self.html else relative)(src, target, anchor)
 
     def date(self, record: Record, path: str = "date") -> DateView:
         russian = record.table == "events" and self.ds.is_russian(record)
@@ -71,36 +96,37 @@ class Renderer:
         life = self.ds.date(person, "born.date").year
         died = f"{self.ds.date(person, 'died.date').year}" if "died" in person.data else ""
         tooltip = _plain(f"{person.full_name} ({life}–{died}), {person.roles[0]}")
-        return SimpleNamespace(text=text or person.name, href=relative(src, PEOPLE, person.id),
+        return SimpleNamespace(text=text or person.name, href=self.href(src, PEOPLE, person.id),
                                tooltip=tooltip, id=person.id)
 
     def place_link(self, src: str, place_id: str, text: str | None = None):
         place = self.ds.places[place_id]
         tooltip = _plain(f"{place.name}: today {', '.join([place.country['now']])}")
-        return SimpleNamespace(text=text or place.name, href=relative(src, PLACES, place.id),
+        return SimpleNamespace(text=text or place.name, href=self.href(src, PLACES, place.id),
                                tooltip=tooltip)
 
     def source_link(self, src: str, source_id: str):
         source = self.ds.sources[source_id]
         surname = source.authors[0].split()[-1]
-        return SimpleNamespace(text=f"{surname} {source.year}", href=relative(src, SOURCES, source.id),
+        return SimpleNamespace(text=f"{surname} {source.year}", href=self.href(src, SOURCES, source.id),
                                tooltip=_plain(source.title))
 
     def source_view(self, src: str, source: Record):
-        pages = [SimpleNamespace(text=p.title, href=relative(src, p.src))
+        pages = [SimpleNamespace(text=p.title, href=self.href(src, p.src))
                  for p in self.pages_by["cite"].get(source.id, [])]
-        return SimpleNamespace(id=source.id, href=relative(src, SOURCES, source.id),
+        events = sum(source.id in e.sources for e in self.ds.events.values())
+        return SimpleNamespace(id=source.id, href=self.href(src, SOURCES, source.id),
                                authors=", ".join(source.authors), title=source.title,
                                year=source.year, where=source.get("publisher") or source.get("site"),
                                url=source.get("url"), note=source.get("note"), pages=pages,
-                               events=sum(source.id in e.sources for e in self.ds.events.values()))
+                               events=events, events_noun="event" if events == 1 else "events")
 
     def event_view(self, src: str, event: Record):
         page = event.get("page")
         return SimpleNamespace(
             id=event.id, title=event.title, summary=event.summary, category=event.category,
             date=self.date(event), end=self.date(event, "end") if "end" in event.data else None,
-            href=relative(src, CHRONOLOGY, event.id),
+            href=self.href(src, CHRONOLOGY, event.id),
             people=[self.person_link(src, p) for p in event.get("people", [])],
             people_ids=" ".join(event.get("people", [])),
             place=self.place_link(src, event.place),
@@ -109,7 +135,7 @@ class Renderer:
                                                           self.ds.is_russian(event)),
                                       source=self.source_link(src, v["source"]), note=v["note"])
                       for i, v in enumerate(event.get("variants", []))],
-            page=SimpleNamespace(text=self.pages[page].title, href=relative(src, page))
+            page=SimpleNamespace(text=self.pages[page].title, href=self.href(src, page))
             if page in self.pages else None,
             names=" · ".join(ordinal_names(event.ordinal, event.get("body", "congress")))
             if "ordinal" in event.data else "")
@@ -127,7 +153,7 @@ class Renderer:
             aliases=", ".join(person.aliases), roles="; ".join(person.roles), bio=person.bio,
             born=life("born"), died=life("died"),
             events=[self.event_view(src, e) for e in self.events_by_person.get(person.id, [])],
-            pages=[SimpleNamespace(text=p.title, href=relative(src, p.src))
+            pages=[SimpleNamespace(text=p.title, href=self.href(src, p.src))
                    for p in self.pages_by["person"].get(person.id, [])],
             sources=[self.source_link(src, s) for s in person.sources])
 
@@ -136,6 +162,13 @@ class Renderer:
     def block(self, src: str, name: str, args: dict[str, str]) -> str:
         if name == "timeline":
             return self.timeline(src, args)
+        self.html = True
+        try:
+            return self._data_page(src, name)
+        finally:
+            self.html = False
+
+    def _data_page(self, src: str, name: str) -> str:
         template = self.env.get_template(f"{name}.html")
         if name == "chronology":
             years = [SimpleNamespace(year=year, events=[self.event_view(src, e) for e in events])
@@ -143,15 +176,14 @@ class Renderer:
                                                  key=lambda e: self.ds.date(e, "date").year)]
             people = sorted((self.ds.people[p] for p in self.events_by_person),
                             key=lambda p: p.name)
-            return template.render(years=years, categories=CATEGORIES, macros=self.macros,
+            return template.render(years=years, categories=CATEGORIES,
                                    people=[SimpleNamespace(id=p.id, name=p.name) for p in people])
         if name == "people":
             people = sorted(self.ds.people.values(), key=lambda p: p.name.split()[-1])
-            return template.render(people=[self.person_view(src, p) for p in people],
-                                   macros=self.macros)
+            return template.render(people=[self.person_view(src, p) for p in people])
         if name == "places":
             places = sorted(self.ds.places.values(), key=lambda p: p.name)
-            return template.render(macros=self.macros, places=[SimpleNamespace(
+            return template.render(places=[SimpleNamespace(
                 id=p.id, name=p.name, other_names=", ".join(p.get("other_names", [])),
                 then=p.country["then"], now=p.country["now"], lat=p.lat, lon=p.lon,
                 events=[self.event_view(src, e) for e in self.events_by_place.get(p.id, [])])
@@ -199,7 +231,7 @@ class Renderer:
         if not events:
             raise ValueError("md:timeline selects no event; widen its filters")
         return self.env.get_template("timeline.html").render(
-            events=[self.event_view(src, e) for e in events], macros=self.macros)
+            events=[self.event_view(src, e) for e in events])
 
     # ---- Chapters: expand the shortcodes of one page
 
@@ -278,7 +310,7 @@ class Renderer:
                                                     tooltip=_plain(when)))
         term = self.ds.glossary[record_id]
         return self.macros.link(SimpleNamespace(text=text or term.term,
-                                                href=relative(src, GLOSSARY, term.id),
+                                                href=self.href(src, GLOSSARY, term.id),
                                                 tooltip=_plain(term.definition)))
 
 
