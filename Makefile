@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 REMOTE ?= origin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build generate deploy bench clean
+.PHONY: serve test build offline generate deploy bench clean
 
 # Create the virtual environment if missing and install the pinned build.
 $(BIN)/.build-installed: requirements.txt
@@ -26,9 +26,17 @@ serve: $(BIN)/.build-installed generate
 test: $(BIN)/.test-installed
 	$(BIN)/python -m pytest
 
-## build: the strict build into site/
-build: $(BIN)/.build-installed
+## build: the strict build into site/, with the offline edition in site/downloads/
+build: $(BIN)/.build-installed offline
 	$(BIN)/mkdocs build --strict
+	mkdir -p site/downloads
+	cp build/trotsky-stalin-offline.zip site/downloads/
+
+## offline: the offline edition (file:// links, inlined search) as build/trotsky-stalin-offline.zip
+offline: $(BIN)/.build-installed
+	rm -rf build/trotsky-stalin-offline build/trotsky-stalin-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/trotsky-stalin-offline
+	cd build && $(BIN)/python -m zipfile -c trotsky-stalin-offline.zip trotsky-stalin-offline/
 
 ## generate: rewrite the committed generated files (glossary abbreviations)
 generate: $(BIN)/.build-installed
@@ -43,4 +51,4 @@ bench: $(BIN)/.build-installed
 	$(BIN)/python bench/bench.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

@@ -19,7 +19,7 @@ class Site:
     pages: dict[str, PageInfo]
 
 
-def load_site(root: Path, page_texts: dict[str, str]) -> Site:
+def load_site(root: Path, page_texts: dict[str, str], directory_urls: bool = True) -> Site:
     """Validate the data and scan every page; raise DataError with every problem."""
     problems: list[Problem] = []
     pages: dict[str, PageInfo] = {}
@@ -48,7 +48,7 @@ def load_site(root: Path, page_texts: dict[str, str]) -> Site:
         problems.append(stale)
     if problems:
         raise DataError(problems)
-    return Site(Renderer(data, pages, root / "overrides" / "sitedata"), pages)
+    return Site(Renderer(data, pages, root / "overrides" / "sitedata", directory_urls), pages)
 
 
 def stale_abbreviations(root: Path, data) -> Problem | None:

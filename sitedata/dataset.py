@@ -11,7 +11,7 @@ from .dates import BadDate, PartialDate, parse_iso
 from .errors import DataError, Problem
 from .yamlfile import LineDict, load_yaml
 
-KINDS = ("sources", "places", "people", "glossary", "events")
+KINDS = ("sources", "places", "people", "glossary", "events", "exiles", "factions")
 CATEGORIES = ("faction", "congress", "exile", "ideas", "power", "life")
 
 
@@ -49,6 +49,8 @@ class Dataset:
     people: dict[str, Record] = field(default_factory=dict)
     glossary: dict[str, Record] = field(default_factory=dict)
     events: dict[str, Record] = field(default_factory=dict)
+    exiles: dict[str, Record] = field(default_factory=dict)
+    factions: dict[str, Record] = field(default_factory=dict)
     # Parsed dates, keyed by (kind, id, field path).
     dates: dict[tuple, PartialDate] = field(default_factory=dict)
 
@@ -101,6 +103,10 @@ def _date_fields(kind: str, record: Record):
                 yield name, data[name], record.line_of(name)
         for i, variant in enumerate(data.get("variants", [])):
             yield f"variants.{i}.date", variant["date"], getattr(variant, "line", record.line)
+    if kind in ("exiles", "factions"):
+        for name in ("from", "to"):
+            if name in data:
+                yield name, data[name], record.line_of(name)
     if kind == "people":
         for name in ("born", "died"):
             if name in data:
@@ -115,7 +121,7 @@ def _normalise_dates(items) -> None:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        for key in ("date", "end"):
+        for key in ("date", "end", "from", "to"):
             fix(item, key)
         for key in ("born", "died"):
             fix(item.get(key), "date")
@@ -209,6 +215,21 @@ def _cross_reference_problems(ds: Dataset, pages: set[str] | None) -> list[Probl
             problems.append(Problem(event.file, event.line_of("page"),
                                     f"no page docs/{event.page}; give a path under docs/ "
                                     "such as 'factions/index.md'", event.id, "page"))
+    for record in [*ds.exiles.values(), *ds.factions.values()]:
+        people = [record.person] if record.table == "exiles" else record.members
+        check(record, "person" if record.table == "exiles" else "members", people, ds.people,
+              "people")
+        if record.table == "exiles":
+            check(record, "place", record.place, ds.places, "places")
+        check(record, "sources", record.sources, ds.sources, "sources")
+        if "to" in record.data and ds.date(record, "to").last_day < ds.date(record, "from").first_day:
+            problems.append(Problem(record.file, record.line_of("to"), f"to {record.to} is before "
+                                    f"from {record.data['from']}; swap them or correct one",
+                                    record.id, "to"))
+        page = record.get("page", "").split("#")[0]
+        if pages is not None and page and page not in pages:
+            problems.append(Problem(record.file, record.line_of("page"), f"no page docs/{page}; "
+                                    "give a path under docs/", record.id, "page"))
     problems.extend(_alias_problems(ds))
     return problems
 

@@ -10,19 +10,36 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from sitedata.build import ROOT, load_site  # noqa: E402
+from sitedata.cite import citation  # noqa: E402
+from sitedata.csp import apply_to_site  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
 _site = None
+_serving = False
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
 # ---- Hooks
+
+# `mkdocs serve` injects an inline live-reload script that a policy would block.
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+# The offline plugin adds its search shim from unpkg.com; use the vendored copy.
+def on_config(config):
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [SHIM if "iframe-worker" in url else url for url in polyfills]
+    return config
+
 
 # Validate the data and scan every page once, before any page is rendered.
 def on_files(files, config):
     global _site
     texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
-        _site = load_site(ROOT, texts)
+        _site = load_site(ROOT, texts, config.use_directory_urls)
     except DataError as exc:
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
     return files
@@ -35,3 +52,19 @@ def on_page_markdown(markdown, page, config, files):
         return _site.renderer.expand(page.file.src_uri, markdown, info.body_offset)
     except DataError as exc:
         raise PluginError(str(exc))
+
+
+# The page's suggested citation, from its title, URL and last-updated date.
+def on_page_context(context, page, config, nav):
+    updated = page.meta.get("git_revision_date_localized_raw_iso_date")
+    context["citation"] = citation(page.title or config.site_name, config.site_name,
+                                   page.canonical_url or config.site_url, updated)
+    return context
+
+
+# Give every page a Content-Security-Policy admitting only the site's own scripts.
+# Not while serving (live reload is an inline script), nor offline: on file://
+# pages Chromium matches no URL against 'self', so the policy would block all.
+def on_post_build(config):
+    if not _serving and config.use_directory_urls:
+        apply_to_site(config.site_dir)

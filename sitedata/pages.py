@@ -12,7 +12,8 @@ ROLE = re.compile(r"(`+)[^`]*?\1|:(?P<role>[a-z]+)\[(?P<arg>[^\]\n]*)\]")
 ROLES = ("cite", "date", "event", "person", "place", "term")
 # Block shortcodes in the style of Material's docs: <!-- md:timeline person=trotsky -->
 BLOCK = re.compile(r"^<!--\s*md:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$")
-BLOCKS = ("chronology", "people", "places", "glossary", "sources", "timeline")
+BLOCKS = ("chronology", "people", "places", "glossary", "sources", "timeline", "factions-table",
+          "alliance-chart", "congress-table", "exile-table", "exile-comparison", "exile-map", "turning-points")
 FENCE = re.compile(r"^\s*(```|~~~)")
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE).
 _FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -83,6 +84,10 @@ def scan_page(src: str, text: str) -> PageInfo:
     if isinstance(description, str) and len(description) > 160:
         problems.append(Problem(label, 1, f"description is {len(description)} characters; "
                                 "keep it to 160 (it is the meta description)"))
+    if isinstance(description, str) and '"' in description:
+        problems.append(Problem(label, 1, 'description contains a straight double quote, which '
+                                "the theme prints unescaped into a meta tag; use typographic "
+                                "quotes (“ ”) instead"))
     info = PageInfo(src, str(meta.get("title", "")), str(description), meta, offset)
     for role, key in (("person", "people"), ("cite", "sources")):
         value = meta.get(key, [])

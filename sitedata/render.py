@@ -5,6 +5,7 @@ link and anchor it contains.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import defaultdict
 from functools import lru_cache
@@ -17,12 +18,17 @@ import jinja2
 from .dataset import CATEGORIES, Dataset, Record
 from .dates import BadDate, DateView, gregorian_view, prose_view
 from .errors import DataError, Problem
-from .names import ordinal_names
+from .names import ordinal_names, roman
 from .pages import BLOCK, ROLE, FENCE, PageInfo, parse_args
 
 CHRONOLOGY, PEOPLE, PLACES, GLOSSARY, SOURCES = (
     "chronology/index.md", "people/index.md", "places/index.md",
     "glossary/index.md", "sources/index.md")
+# Block shortcodes drawn by methods of their own (the rest are whole data pages).
+FIGURES = {"factions-table": "factions_table", "alliance-chart": "alliance_chart",
+           "congress-table": "congress_table", "exile-table": "exile_table",
+           "exile-comparison": "exile_comparison", "exile-map": "exile_map",
+           "turning-points": "turning_points"}
 KIND_TITLES = {"primary": "Primary sources", "secondary": "Secondary works",
                "reference": "Reference works"}
 
@@ -44,8 +50,13 @@ def page_url(src: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def relative_url(src: str, target: str, anchor: str = "") -> str:
+def relative_url(src: str, target: str, anchor: str = "", directory_urls: bool = True) -> str:
     """An HTML href from page `src` to page `target`, for raw HTML blocks."""
+    if not directory_urls:
+        # Files, as the offline edition is read: 'a/b.md' -> 'a/b.html'.
+        path = posixpath.relpath(target[: -len(".md")] + ".html", posixpath.dirname(src) or ".")
+        path = "" if target == src else path
+        return f"{path}#{anchor}" if anchor else (path or posixpath.basename(path))
     path = posixpath.relpath(page_url(target) or ".", page_url(src) or ".")
     path = "" if path == "." else path + "/"
     return f"{path}#{anchor}" if anchor else (path or "./")
@@ -57,8 +68,10 @@ def _plain(text: str) -> str:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, pages: dict[str, PageInfo], templates: Path):
+    def __init__(self, dataset: Dataset, pages: dict[str, PageInfo], templates: Path,
+                 directory_urls: bool = True):
         self.ds = dataset
+        self.directory_urls = directory_urls
         self.pages = pages
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)), undefined=jinja2.StrictUndefined,
@@ -82,7 +95,9 @@ class Renderer:
     # ---- Views: what templates print
 
     def href(self, src: str, target: str, anchor: str = "") -> str:
-        return (relative_url if self.html else relative)(src, target, anchor)
+        if self.html:
+            return relative_url(src, target, anchor, self.directory_urls)
+        return relative(src, target, anchor)
 
     def date(self, record: Record, path: str = "date") -> DateView:
         russian = record.table == "events" and self.ds.is_russian(record)
@@ -164,6 +179,8 @@ class Renderer:
             return self.timeline(src, args)
         self.html = True
         try:
+            if name in FIGURES:
+                return getattr(self, FIGURES[name])(src, args)
             return self._data_page(src, name)
         finally:
             self.html = False
@@ -203,6 +220,166 @@ class Renderer:
                                               sources=[self.source_view(src, s) for s in records]))
             return template.render(groups=groups)
         raise KeyError(name)
+
+    def span(self, record: Record) -> SimpleNamespace:
+        """From and to of an exile or faction, as printable dates."""
+        russian = record.table == "exiles" and bool(
+            self.ds.places[record.place].get("old_style"))
+        start = self.ds.date(record, "from")
+        end = self.ds.date(record, "to") if "to" in record.data else None
+        return SimpleNamespace(start=gregorian_view(start, russian),
+                               end=gregorian_view(end, russian) if end else None,
+                               start_key=start.iso, end_key=end.iso if end else "")
+
+    def _record_page(self, src: str, record: Record):
+        page = record.get("page")
+        if not page:
+            return None
+        target, _, anchor = page.partition("#")
+        return SimpleNamespace(text=self.pages[target].title, href=self.href(src, target, anchor))
+
+    def factions_table(self, src: str, args: dict[str, str]) -> str:
+        rows = [SimpleNamespace(id=f.id, name=f.name, kind=f.kind, span=self.span(f),
+                                members=[self.person_link(src, m) for m in f.members],
+                                stood_for=f.stood_for, ended=f.ended,
+                                page=self._record_page(src, f),
+                                sources=[self.source_link(src, s) for s in f.sources])
+                for f in sorted(self.ds.factions.values(),
+                                key=lambda f: (self.ds.date(f, "from").sort_key, f.id))]
+        return self.env.get_template("factions-table.html").render(rows=rows)
+
+    def alliance_chart(self, src: str, args: dict[str, str]) -> str:
+        first, last = int(args.get("from", 1922)), int(args.get("to", 1929))
+        start, end = dt.date(first, 1, 1), dt.date(last + 1, 1, 1)
+        total = (end - start).days
+
+        def percent(day: dt.date) -> float:
+            return round(100 * (min(max(day, start), end) - start).days / total, 2)
+
+        records = [f for f in sorted(self.ds.factions.values(),
+                                     key=lambda f: (self.ds.date(f, "from").sort_key, f.id))
+                   if self.ds.date(f, "from").first_day < end
+                   and self.ds.date(f, "to").last_day >= start]
+        colour = {f.id: i % 8 + 1 for i, f in enumerate(records)}
+        rows: dict[str, list] = {}
+        for f in records:
+            for member in f.members:
+                rows.setdefault(member, []).append(f)
+        people = []
+        for person_id, groups in rows.items():
+            lanes: list[list] = []
+            for f in groups:
+                begin, finish = self.ds.date(f, "from").first_day, self.ds.date(f, "to").last_day
+                bar = SimpleNamespace(id=f.id, name=f.name, colour=colour[f.id],
+                                      left=percent(begin),
+                                      # The bar covers its last day too.
+                                      width=round(percent(finish + dt.timedelta(days=1))
+                                                  - percent(begin), 2),
+                                      begin=begin, finish=finish,
+                                      label=f"{f.name}, {self.span(f).start.text} – "
+                                            f"{self.span(f).end.text}")
+                # Overlapping memberships stack in lanes rather than hide each other.
+                for lane in lanes:
+                    # One that starts the month another ends (a merger) shares its lane.
+                    if all(bar.left >= other.left + other.width - 1.5
+                           or bar.left + bar.width <= other.left + 1.5 for other in lane):
+                        lane.append(bar)
+                        break
+                else:
+                    lanes.append([bar])
+            people.append(SimpleNamespace(person=self.person_link(src, person_id), lanes=lanes))
+        ticks = [SimpleNamespace(year=y, left=percent(dt.date(y, 1, 1)))
+                 for y in range(first, last + 1)]
+        legend = [SimpleNamespace(id=f.id, name=f.name, colour=colour[f.id]) for f in records]
+        return self.env.get_template("alliance-chart.html").render(
+            people=people, ticks=ticks, legend=legend, first=first, last=last)
+
+    def congress_table(self, src: str, args: dict[str, str]) -> str:
+        body = args.get("body", "congress")
+        if body not in ("congress", "conference", "comintern"):
+            raise ValueError(f"md:congress-table body must be congress, conference or comintern, "
+                             f"not '{body}'")
+        events = sorted((e for e in self.ds.events.values() if "ordinal" in e.data
+                         and e.get("body", "congress") == body),
+                        key=lambda e: (e.ordinal, self.ds.date(e, "date").sort_key))
+        if not events:
+            raise ValueError(f"md:congress-table finds no event with body '{body}' and an ordinal")
+        rows = []
+        for e in events:
+            view = self.event_view(src, e)
+            rows.append(SimpleNamespace(
+                ordinal=e.ordinal, roman=roman(e.ordinal), event=view,
+                sort_key=self.ds.date(e, "date").iso, outcome=e.get("outcome", ""),
+                link=view.page or SimpleNamespace(text="Chronology", href=view.href)))
+        return self.env.get_template("congress-table.html").render(rows=rows, body=body)
+
+    def _exile_rows(self, src: str, person: str | None = None):
+        records = sorted((x for x in self.ds.exiles.values() if person in (None, x.person)),
+                         key=lambda x: (self.ds.date(x, "from").sort_key, x.id))
+        rows = []
+        for x in records:
+            place = self.ds.places[x.place]
+            start, end = self.ds.date(x, "from"), (self.ds.date(x, "to") if "to" in x.data
+                                                   else None)
+            days = (end.last_day - start.first_day).days + 1 if end else None
+            rows.append(SimpleNamespace(
+                id=x.id, person=self.person_link(src, x.person), kind=x.kind,
+                place=self.place_link(src, x.place), other_names=", ".join(
+                    place.get("other_names", [])[:3]), span=self.span(x),
+                length=_length(days, start, end), length_days=days or 0,
+                imposed_by=x.imposed_by, ended=x.ended, page=self._record_page(src, x),
+                sources=[self.source_link(src, s) for s in x.sources]))
+        return rows
+
+    def _dated_days(self, person: str) -> int:
+        """Days spent away, counting only periods dated to the month at both ends,
+        and each day once where periods overlap (a prison within an exile)."""
+        spans = sorted((self.ds.date(x, "from").first_day, self.ds.date(x, "to").last_day)
+                       for x in self.ds.exiles.values()
+                       if x.person == person and "to" in x.data
+                       and self.ds.date(x, "from").month and self.ds.date(x, "to").month)
+        total, current = 0, None
+        for begin, end in spans:
+            if current and begin <= current[1]:
+                current = (current[0], max(current[1], end))
+                continue
+            if current:
+                total += (current[1] - current[0]).days + 1
+            current = (begin, end)
+        if current:
+            total += (current[1] - current[0]).days + 1
+        return total
+
+    def exile_table(self, src: str, args: dict[str, str]) -> str:
+        return self.env.get_template("exile-table.html").render(rows=self._exile_rows(src))
+
+    def exile_comparison(self, src: str, args: dict[str, str]) -> str:
+        sides = []
+        for person in ("stalin", "trotsky"):
+            rows = self._exile_rows(src, person)
+            sides.append(SimpleNamespace(person=self.person_link(src, person), rows=rows,
+                                         count=len(rows),
+                                         places=len({r.place.text for r in rows}),
+                                         years=_years(self._dated_days(person))))
+        return self.env.get_template("exile-comparison.html").render(sides=sides)
+
+    def turning_points(self, src: str, args: dict[str, str]) -> str:
+        ids = [i for i in args.get("ids", "").split(",") if i]
+        unknown = [i for i in ids if i not in self.ds.events]
+        if not ids or unknown:
+            raise ValueError("md:turning-points needs ids=event,event,... of known events"
+                             + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
+        missing = [i for i in ids if "page" not in self.ds.events[i].data]
+        if missing:
+            raise ValueError(f"turning points need a chapter: give {', '.join(missing)} a "
+                             "`page` in data/events.yml")
+        return self.env.get_template("turning-points.html").render(
+            events=[self.event_view(src, self.ds.events[i]) for i in ids])
+
+    def exile_map(self, src: str, args: dict[str, str]) -> str:
+        from .geo import exile_map_view
+        return self.env.get_template("exile-map.html").render(
+            map=exile_map_view(self, src))
 
     def timeline(self, src: str, args: dict[str, str]) -> str:
         unknown = set(args) - {"ids", "category", "person", "place", "from", "to"}
@@ -312,6 +489,22 @@ class Renderer:
         return self.macros.link(SimpleNamespace(text=text or term.term,
                                                 href=self.href(src, GLOSSARY, term.id),
                                                 tooltip=_plain(term.definition)))
+
+
+def _length(days: int | None, start, end) -> str:
+    """A duration in words, as precise as the dates allow."""
+    if days is None:
+        return "unknown"
+    if start.day and end.day and days < 62:
+        return f"{days} days"
+    months = round(days / 30.44)
+    if months < 24:
+        return f"about {months} months" if not (start.day and end.day) else f"{months} months"
+    return f"about {round(days / 365.25)} years"
+
+
+def _years(days: int) -> str:
+    return f"about {days / 365.25:.1f} years"
 
 
 def abbreviations(dataset: Dataset) -> str:

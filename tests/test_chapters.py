@@ -153,3 +153,8 @@ def test_overlong_description():
 def test_front_matter_ids_are_collected_with_their_line():
     info = scan_page("x.md", "---\ntitle: A\ndescription: B\npeople: [trotsky]\n---\n:person[lenin]\n")
     assert info.ids("person") == {"trotsky": 4, "lenin": 6}
+
+
+def test_straight_quotes_in_description_are_refused():
+    with pytest.raises(DataError, match="straight double quote"):
+        scan_page("x.md", '---\ntitle: A\ndescription: the "Left"\n---\n')

@@ -1,0 +1,311 @@
+"""The reader's experience in a real browser (Playwright driving Debian's chromium)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM_FLAGS, chromium_path, serve
+from conftest import SUBPATH
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+# One rule is off, for one reason: Material's nav-item.html labels a section's
+# nested <nav> and the same section in the tabs' drawer with one id, so two
+# landmarks share a name. Fixing it means forking that partial (see issue 8).
+AXE_RULES = "{'landmark-unique': {enabled: false}}"
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve(built_site, SUBPATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def page_paths(built_site):
+    return sorted(p.relative_to(built_site).as_posix()[: -len("index.html")]
+                  for p in built_site.rglob("index.html") if "assets" not in p.parts)
+
+
+class Watch:
+    """Everything a page does that a reader should never see."""
+
+    def __init__(self, page, base):
+        self.errors, self.outside = [], []
+        host = urlsplit(base).netloc
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: None if urlsplit(r.url).netloc == host
+                or r.url.startswith(("data:", "blob:")) else self.outside.append(r.url))
+
+
+@pytest.fixture
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.watch = Watch(tab, base)
+    yield tab
+    context.close()
+
+
+def open_search(page):
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search__input:focus")
+
+
+def search(page, query):
+    field = page.locator(".md-search__input")
+    field.fill(query)
+    field.press("End")  # Material searches on key events, which fill() does not send
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Initializing')")
+    page.wait_for_timeout(150)
+    # One result per document: the list item's first link (the page itself).
+    return page.eval_on_selector_all(".md-search-result__item",
+                                     "items => items.map(i => i.querySelector('a').href)")
+
+
+def test_every_page_loads_cleanly(page, base, page_paths):
+    for path in page_paths:
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    assert not page.watch.errors, page.watch.errors[:10]
+    assert not page.watch.outside, page.watch.outside[:10]
+
+
+def test_every_page_carries_a_content_security_policy(page, base, page_paths):
+    for path in page_paths:
+        page.goto(base + path)
+        meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert meta.count() == 1, path
+        assert "default-src 'self'" in meta.get_attribute("content")
+
+
+def test_policy_blocks_a_foreign_script(page, base):
+    page.goto(base)
+    blocked = page.evaluate("""() => new Promise(resolve => {
+        document.addEventListener('securitypolicyviolation', e => resolve(e.violatedDirective));
+        const s = document.createElement('script'); s.src = 'https://example.org/x.js';
+        document.head.appendChild(s); setTimeout(() => resolve(null), 2000); })""")
+    assert blocked and blocked.startswith("script-src")
+
+
+# Each query with a page that must be among the first three results.
+SEARCHES = [
+    ("Bronstein", "people/"), ("Trotskii", "people/"), ("Троцкий", "people/"),
+    ("Dzhugashvili", "people/"), ("Jughashvili", "people/"), ("Koba", "people/"),
+    ("Сталин", "people/"), ("Zinovyev", "people/"), ("Radomyslsky", "people/"),
+    ("Rozenfeld", "people/"), ("Зиновьев", "people/"), ("Ulyanov", "people/"),
+    ("Almaty", "places/"), ("Büyükada", "places/"), ("Leningrad", "places/"),
+    ("Tbilisi", "places/"), ("Volgograd", "places/"), ("Mykolaiv", "places/"),
+    ("Batumi", "places/"), ("Istanbul", "places/"),
+    ("XV Congress", "fifteenth-congress-1927/"), ("Fifteenth Congress", "fifteenth-congress-1927/"),
+    ("15th Congress", "fifteenth-congress-1927/"), ("XIV Congress", "fourteenth-congress-1925/"),
+    ("Fourteenth Congress", "fourteenth-congress-1925/"), ("14th Congress", "fourteenth-congress-1925/"),
+    ("Tenth Congress", "tenth-congress-1921/"), ("10th Congress", "tenth-congress-1921/"),
+    ("Second Congress", "second-congress-1903/"), ("XVII Congress", "sixteenth-and-seventeenth"),
+    ("Congress of the Victors", "sixteenth-and-seventeenth"),
+    ("permanent revolution", "ideas/permanent-revolution/"),
+    ("socialism in one country", "ideas/socialism-in-one-country/"),
+    ("troika", "glossary/"), ("Mezhraiontsy", "glossary/"), ("Politburo", "glossary/"),
+    ("Thermidor", "bureaucracy-and-thermidor/"), ("NEP", "glossary/"),
+    ("Declaration of the 46", "left-opposition/"), ("testament", "lenins-testament/"),
+    ("Dewey Commission", "mexico-1937-1940/"), ("Prinkipo", "prinkipo"),
+    ("перманентная революция", "glossary/"), ("социализм в одной стране", "glossary/"),
+]
+
+
+def test_search_table(page, base):
+    page.goto(base)
+    open_search(page)
+    misses = []
+    for query, expected in SEARCHES:
+        hrefs = search(page, query)[:3]
+        if not hrefs or (expected and not any(expected in h for h in hrefs)):
+            misses.append(f"{query!r}: {hrefs}")
+    assert len(SEARCHES) >= 40
+    assert not misses, "\n".join(misses)
+
+
+HOSTILE = ["*", "~", "^2", "foo:", "+-", '"unclosed', "'", "x" * 5000, "🚩🇷🇺", "שלום עולם",
+           "<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", "%00", "\\"]
+
+
+def test_hostile_search_input_is_harmless(page, base):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base)
+    open_search(page)
+    for query in HOSTILE:
+        search(page, query)
+        assert page.locator(".md-search-result img[src=x]").count() == 0
+    assert not dialogs and not page.watch.errors, (dialogs, page.watch.errors)
+    assert search(page, "Bronstein"), "search stopped working"
+
+
+def test_chronology_filters_and_shareable_url(page, base):
+    page.goto(base + "chronology/")
+    total = page.locator(".ts-event").count()
+    page.check("input[name=category][value=exile]")
+    assert "category=exile" in page.url
+    shown = page.locator(".ts-event:not([hidden])").count()
+    assert 0 < shown < total
+    assert page.locator(".ts-event:not([hidden])[data-category=exile]").count() == shown
+    page.select_option("#ts-filter-person", "trotsky")
+    assert "person=trotsky" in page.url
+    both = page.locator(".ts-event:not([hidden])").count()
+    # The same view from its URL alone.
+    page.goto(page.url)
+    assert page.locator(".ts-event:not([hidden])").count() == both
+    assert page.is_checked("input[name=category][value=exile]")
+
+
+def test_chronology_url_is_untrusted(page, base):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "chronology/?category=%3Cscript%3Ealert(1)%3C/script%3E"
+               "&category=nonsense&person=%3Cimg%20src=x%20onerror=alert(1)%3E")
+    total = page.locator(".ts-event").count()
+    assert page.locator(".ts-event:not([hidden])").count() == total
+    assert page.locator("#ts-filter-person").input_value() == ""
+    assert not dialogs and page.locator(".md-content img[src=x]").count() == 0
+
+
+def test_chronology_reads_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base + "chronology/")
+    assert tab.locator(".ts-event").count() > 80
+    assert not tab.locator("#ts-filters").is_visible()
+    context.close()
+
+
+def test_palette_persists_across_navigation_and_reload(page, base):
+    page.goto(base)
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    before = scheme()
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        if scheme() != before:
+            break
+    after = scheme()
+    assert after != before
+    page.locator(".md-tabs__link", has_text="Reference").first.click()
+    page.wait_for_url(re.compile(r"reference/$"))
+    assert scheme() == after
+    page.reload()
+    assert scheme() == after
+
+
+def test_instant_navigation_back_forward_and_one_search_index(page, base):
+    index_loads = []
+    page.on("request", lambda r: index_loads.append(r.url) if "search_index.json" in r.url else None)
+    page.goto(base)
+    open_search(page)
+    search(page, "Koba")
+    page.keyboard.press("Escape")
+    for tab in ("Reference", "Factions", "Exile"):
+        page.locator(".md-tabs__link", has_text=tab).first.click()
+        page.wait_for_load_state("networkidle")
+    page.go_back()
+    page.wait_for_url(re.compile(r"factions/$"))
+    page.go_forward()
+    page.wait_for_url(re.compile(r"exile/$"))
+    assert len(index_loads) == 1, index_loads
+
+
+def test_glossary_person_and_footnote_tooltips(page, base):
+    page.goto(base + "factions/left-opposition/")
+    for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/#'] >> nth=0",
+                   ".md-content a.footnote-ref >> nth=0"):
+        page.mouse.move(0, 0)
+        page.hover(target)
+        page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=5000)
+
+
+def test_link_preview_on_hover(page, base):
+    page.goto(base + "factions/")
+    page.hover(".md-content a[href*='left-opposition'] >> nth=0")
+    page.wait_for_selector(".md-tooltip2--active .md-typeset, .md-tooltip2--active article",
+                           timeout=8000)
+
+
+def test_cite_block_fills_the_date_and_copies(browser, base):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(base + "exile/")
+    tab.click("#cite-this-page summary")
+    text = tab.inner_text("#ts-cite-chicago")
+    assert "[date accessed]" not in text and "Exile" in text and "/trotsky-stalin/exile/" in text
+    tab.click("button[data-clipboard-target='#ts-cite-chicago']")
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("navigator.clipboard.readText()") == text
+    context.close()
+
+
+def test_mobile_has_no_horizontal_scroll_and_a_working_drawer(browser, base, page_paths):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    wide = []
+    for path in page_paths:
+        tab.goto(base + path)
+        if tab.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+            wide.append(path)
+    assert not wide, wide
+    tab.goto(base)
+    tab.click(".md-header label[for=__drawer]")
+    tab.wait_for_function("document.getElementById('__drawer').checked")
+    tab.click(".md-overlay", position={"x": 340, "y": 400})  # the part the drawer leaves free
+    tab.wait_for_function("!document.getElementById('__drawer').checked")
+    context.close()
+
+
+def test_keyboard_skip_link_and_visible_focus(page, base):
+    page.goto(base + "chronology/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none" or page.evaluate(
+        "getComputedStyle(document.activeElement).transform") != "none"
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_axe_finds_no_violations(browser, base, page_paths, scheme, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    # The palette choice lives in localStorage under Material's scoped key.
+    context.add_init_script(f"""localStorage.setItem(
+        new URL('{SUBPATH}', location).pathname + '.__palette',
+        JSON.stringify({{index: {1 if scheme == 'default' else 2},
+                        color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}));""")
+    tab = context.new_page()
+    source = AXE.read_text(encoding="utf-8")
+    found = []
+    for path in page_paths:
+        tab.goto(base + path)
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        tab.evaluate(source)
+        result = tab.evaluate("axe.run(document, {resultTypes: ['violations'], rules: AXE_RULES})"
+                              .replace("AXE_RULES", AXE_RULES))
+        for violation in result["violations"]:
+            nodes = [n["target"] for n in violation["nodes"]][:3]
+            found.append(f"{path} [{violation['impact']}] {violation['id']}: {nodes}")
+    context.close()
+    assert not found, "\n".join(found[:40])

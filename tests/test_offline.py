@@ -1,0 +1,61 @@
+"""The offline edition: `make offline` builds a zip that works from file://."""
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM_FLAGS, chromium_path
+from conftest import ROOT
+
+VENV = Path(sys.executable).parent.parent
+ZIP = ROOT / "build" / "trotsky-stalin-offline.zip"
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    result = subprocess.run(["make", "offline", f"VENV={VENV}", "-o", f"{VENV}/bin/.build-installed"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(ZIP) as archive:
+        names = archive.namelist()
+        assert "trotsky-stalin-offline/index.html" in names
+        assert "trotsky-stalin-offline/search/search_index.js" in names
+        archive.extractall(target)
+    return target / "trotsky-stalin-offline"
+
+
+def test_offline_pages_link_to_files_and_load_no_cdn(unzipped):
+    home = (unzipped / "index.html").read_text(encoding="utf-8")
+    assert 'href="chronology/index.html"' in home
+    assert "unpkg.com" not in home and "iframe-worker-shim.js" in home
+    chronology = (unzipped / "chronology" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../people/index.html#trotsky"' in chronology
+
+
+@pytest.mark.browser
+def test_offline_edition_navigates_and_searches_from_file(unzipped):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(),
+                                    args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((unzipped / "index.html").as_uri())
+        page.locator(".md-tabs__link", has_text="Reference").first.click()
+        page.wait_for_url("**/reference/index.html")
+        page.keyboard.press("/")
+        page.wait_for_timeout(500)
+        field = page.locator(".md-search__input")
+        field.fill("Bronstein")
+        field.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert "people/index.html" in " ".join(
+            page.eval_on_selector_all(".md-search-result__item a", "a => a.map(x => x.href)"))
+        assert not errors, errors
+        browser.close()
