@@ -6,12 +6,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api as playwright_api
 
 from browser import CHROMIUM_FLAGS, chromium_path, serve
 from conftest import SUBPATH
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 # One rule is off, for one reason: Material's nav-item.html labels a section's
 # nested <nav> and the same section in the tabs' drawer with one id, so two
