@@ -108,7 +108,7 @@ SEARCHES = [
     ("Dzhugashvili", "people/"), ("Jughashvili", "people/"), ("Koba", "people/"),
     ("Сталин", "people/"), ("Zinovyev", "people/"), ("Radomyslsky", "people/"),
     ("Rozenfeld", "people/"), ("Зиновьев", "people/"), ("Ulyanov", "people/"),
-    ("Almaty", "places/"), ("Büyükada", "places/"), ("Leningrad", "places/"),
+    ("Almaty", "places/"), ("Büyükada", "prinkipo-1929-1933/"), ("Leningrad", "new-opposition/"),
     ("Tbilisi", "places/"), ("Volgograd", "places/"), ("Mykolaiv", "places/"),
     ("Batumi", "places/"), ("Istanbul", "places/"),
     ("XV Congress", "fifteenth-congress-1927/"), ("Fifteenth Congress", "fifteenth-congress-1927/"),
