@@ -218,6 +218,7 @@ def test_instant_navigation_back_forward_and_one_search_index(page, base):
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
     for tab, path in (("Reference", "reference/"), ("Factions", "factions/"), ("Exile", "exile/")):
+        page.evaluate("window.scrollTo(0, 0)")  # the tabs bar hides once the page scrolls
         page.locator(".md-tabs__link", has_text=tab).first.click()
         page.wait_for_url(re.compile(path + "$"))
         page.wait_for_load_state("networkidle")
