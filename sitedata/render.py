@@ -18,6 +18,7 @@ import jinja2
 from .dataset import CATEGORIES, Dataset, Record
 from .dates import BadDate, DateView, gregorian_view, prose_view
 from .errors import DataError, Problem
+from .geo import exile_map_view
 from .names import ordinal_names, roman
 from .pages import BLOCK, ROLE, FENCE, PageInfo, parse_args
 
@@ -326,7 +327,7 @@ class Renderer:
                 id=x.id, person=self.person_link(src, x.person), kind=x.kind,
                 place=self.place_link(src, x.place), other_names=", ".join(
                     place.get("other_names", [])[:3]), span=self.span(x),
-                length=_length(days, start, end), length_days=days or 0,
+                length=_length(days, start, end),
                 imposed_by=x.imposed_by, ended=x.ended, page=self._record_page(src, x),
                 sources=[self.source_link(src, s) for s in x.sources]))
         return rows
@@ -377,7 +378,6 @@ class Renderer:
             events=[self.event_view(src, self.ds.events[i]) for i in ids])
 
     def exile_map(self, src: str, args: dict[str, str]) -> str:
-        from .geo import exile_map_view
         return self.env.get_template("exile-map.html").render(
             map=exile_map_view(self, src))
 
