@@ -67,10 +67,19 @@ def open_search(page):
 
 def search(page, query):
     field = page.locator(".md-search__input")
-    field.fill(query)
+    meta = "document.querySelector('.md-search-result__meta')"
+    # Start from an empty query so the answer awaited below is this query's.
+    field.fill("")
     field.press("End")  # Material searches on key events, which fill() does not send
+    page.wait_for_function(f"() => !{meta} || /Type to start/.test({meta}.textContent)",
+                           timeout=15000)
+    field.fill(query)
+    field.press("End")
+    # Wait until this query has been answered (results or "No matching documents").
     page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Initializing')")
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   const t = m ? m.textContent : '';
+                   return t && !/Initializing|Type to start/.test(t); }""", timeout=15000)
     page.wait_for_timeout(150)
     # One result per document: the list item's first link (the page itself).
     return page.eval_on_selector_all(".md-search-result__item",
