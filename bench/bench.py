@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-CHAPTER = "about/index.html"            # a prose page: chapters share its weight
+CHAPTER = "factions/left-opposition/index.html"   # a typical chapter
 BUDGETS = {
     "data_layer_overhead_percent": 20.0,
     "largest_page_html_kb": 150.0,
