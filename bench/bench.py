@@ -41,7 +41,7 @@ def config_without_data_layer(directory: Path) -> Path:
     """mkdocs.yml with the hooks removed: the same pages, shortcodes left unexpanded."""
     config = directory / "mkdocs-nodata.yml"
     # Paths in a config are relative to its file: point them back at the project.
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\nstrict: false\n"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\nstrict: false\nwatch: []\n"
                       f"docs_dir: {ROOT / 'docs'}\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n",
                       encoding="utf-8")
     return config
