@@ -1,7 +1,7 @@
 """A suggested citation for every page, in Chicago, MLA and BibTeX form.
 
-The reader's browser fills in the access date (chronology.js is not needed:
-cite.js replaces the placeholder); without JavaScript the placeholder stays.
+The access date is left as a placeholder that cite.js replaces with the
+reader's date; without JavaScript the placeholder stays.
 """
 from __future__ import annotations
 

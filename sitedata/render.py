@@ -56,8 +56,9 @@ def relative_url(src: str, target: str, anchor: str = "", directory_urls: bool =
     if not directory_urls:
         # Files, as the offline edition is read: 'a/b.md' -> 'a/b.html'.
         path = posixpath.relpath(target[: -len(".md")] + ".html", posixpath.dirname(src) or ".")
-        path = "" if target == src else path
-        return f"{path}#{anchor}" if anchor else (path or posixpath.basename(path))
+        if target == src:
+            return f"#{anchor}" if anchor else posixpath.basename(path)
+        return f"{path}#{anchor}" if anchor else path
     path = posixpath.relpath(page_url(target) or ".", page_url(src) or ".")
     path = "" if path == "." else path + "/"
     return f"{path}#{anchor}" if anchor else (path or "./")
@@ -81,7 +82,11 @@ class Renderer:
         self.env.globals["macros"] = self.macros
         self.events_by_person = defaultdict(list)
         self.events_by_place = defaultdict(list)
+        # Counted once here: every :cite footnote asks for its source's view.
+        self.event_count_by_source = defaultdict(int)
         for event in dataset.events_sorted():
+            for source in event.sources:
+                self.event_count_by_source[source] += 1
             for person in event.get("people", []):
                 self.events_by_person[person].append(event)
             self.events_by_place[event.place].append(event)
@@ -130,7 +135,7 @@ class Renderer:
     def source_view(self, src: str, source: Record):
         pages = [SimpleNamespace(text=p.title, href=self.href(src, p.src))
                  for p in self.pages_by["cite"].get(source.id, [])]
-        events = sum(source.id in e.sources for e in self.ds.events.values())
+        events = self.event_count_by_source[source.id]
         return SimpleNamespace(id=source.id, href=self.href(src, SOURCES, source.id),
                                authors=", ".join(source.authors), title=source.title,
                                year=source.year, where=source.get("publisher") or source.get("site"),
