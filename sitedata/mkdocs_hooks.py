@@ -8,7 +8,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
+from sitedata.content import (first_use_only, footnotes_out_of_search,  # noqa: E402
+                              see_also_out_of_search)
 from sitedata.build import ROOT, load_site  # noqa: E402
 from sitedata.cite import citation  # noqa: E402
 from sitedata.csp import apply_to_site  # noqa: E402
@@ -34,7 +37,8 @@ def on_config(config):
     return config
 
 
-# Validate the data and scan every page once, before any page is rendered.
+# Validate the data and scan every page once, before any page is rendered;
+# add the pages made from the data (one per person).
 def on_files(files, config):
     global _site
     texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -42,6 +46,8 @@ def on_files(files, config):
         _site = load_site(ROOT, texts, config.use_directory_urls)
     except DataError as exc:
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
+    for src, text in _site.generated.items():
+        files.append(File.generated(config, src, content=text))
     return files
 
 
@@ -52,6 +58,12 @@ def on_page_markdown(markdown, page, config, files):
         return _site.renderer.expand(page.file.src_uri, markdown, info.body_offset)
     except DataError as exc:
         raise PluginError(str(exc))
+
+
+# A glossary tooltip on each term's first use in the page, not on every use;
+# footnotes (the bibliography again) and See also lists kept out of the search index.
+def on_page_content(html, page, config, files):
+    return see_also_out_of_search(footnotes_out_of_search(first_use_only(html)))
 
 
 # The page's suggested citation, from its title, URL and last-updated date.

@@ -12,7 +12,7 @@ ROLE = re.compile(r"(`+)[^`]*?\1|:(?P<role>[a-z]+)\[(?P<arg>[^\]\n]*)\]")
 ROLES = ("cite", "date", "event", "person", "place", "term")
 # Block shortcodes in the style of Material's docs: <!-- md:timeline person=trotsky -->
 BLOCK = re.compile(r"^<!--\s*md:(?P<name>[a-z-]+)(?P<args>[^>]*?)\s*-->\s*$")
-BLOCKS = ("chronology", "people", "places", "glossary", "sources", "timeline", "factions-table",
+BLOCKS = ("chronology", "chronology-periods", "people", "person", "places", "glossary", "sources", "timeline", "factions-table",
           "alliance-chart", "congress-table", "exile-table", "exile-comparison", "exile-map", "turning-points")
 FENCE = re.compile(r"^\s*(```|~~~)")
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE).
@@ -27,6 +27,7 @@ class PageInfo:
     meta: dict
     body_offset: int                # lines taken by the front matter
     uses: dict[str, dict[str, int]] = field(default_factory=dict)   # role -> id -> line
+    blocks: list[tuple[str, dict[str, str], int]] = field(default_factory=list)  # name, args, line
 
     def ids(self, role: str) -> dict[str, int]:
         return self.uses.setdefault(role, {})
@@ -109,7 +110,9 @@ def scan_page(src: str, text: str) -> PageInfo:
                 record_id = arg.split("|")[0].split(",")[0].strip()
                 info.ids(role).setdefault(record_id, number + offset)
         block = BLOCK.match(line)
-        if block and block.group("name") not in BLOCKS:
+        if block and block.group("name") in BLOCKS:
+            info.blocks.append((block.group("name"), parse_args(block.group("args")), number + offset))
+        elif block:
             problems.append(Problem(label, number + offset, f"unknown shortcode "
                                     f"'md:{block.group('name')}'; use one of "
                                     f"{', '.join('md:' + b for b in BLOCKS)}"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections import defaultdict
 from functools import lru_cache
 from itertools import groupby
@@ -64,6 +65,22 @@ def relative_url(src: str, target: str, anchor: str = "", directory_urls: bool =
     return f"{path}#{anchor}" if anchor else (path or "./")
 
 
+def distinct_names(name: str, aliases: list[str]) -> list[str]:
+    """Aliases as a reader needs them: the tooltips list each capitalisation
+    ("Troika", "troika"), the page shows each name once."""
+    seen, out = {name.casefold()}, []
+    for alias in aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append(alias)
+    return out
+
+
+def person_page(person_id: str) -> str:
+    """Every person has a page of their own, generated from the data."""
+    return f"people/{person_id}.md"
+
+
 def _plain(text: str) -> str:
     # Link titles are quoted in Markdown: keep them free of quotes.
     return text.replace('"', "'").replace("\n", " ")
@@ -92,6 +109,18 @@ class Renderer:
             self.events_by_place[event.place].append(event)
         # Data pages are printed as HTML (fast, compact); prose gets Markdown links.
         self.html = False
+        # The chronology is split into period pages: find the page of each event.
+        self.periods = sorted(
+            (SimpleNamespace(src=info.src, title=info.title, first=int(args["from"]),
+                             last=int(args["to"]))
+             for info in pages.values() for name, args, _ in info.blocks
+             if name == "chronology" and "from" in args and "to" in args),
+            key=lambda p: p.first)
+        self.event_page = {}
+        for event in dataset.events_sorted():
+            year = dataset.date(event, "date").year
+            self.event_page[event.id] = next(
+                (p.src for p in self.periods if p.first <= year <= p.last), CHRONOLOGY)
         self.pages_by = {role: defaultdict(list) for role in ("person", "cite")}
         for info in sorted(pages.values(), key=lambda p: p.src):
             for role, index in self.pages_by.items():
@@ -116,8 +145,8 @@ class Renderer:
         person = self.ds.people[person_id]
         life = self.ds.date(person, "born.date").year
         died = f"{self.ds.date(person, 'died.date').year}" if "died" in person.data else ""
-        tooltip = _plain(f"{person.full_name} ({life}–{died}), {person.roles[0]}")
-        return SimpleNamespace(text=text or person.name, href=self.href(src, PEOPLE, person.id),
+        tooltip = _plain(f"{person.full_name} ({life}–{died})")
+        return SimpleNamespace(text=text or person.name, href=self.href(src, person_page(person.id)),
                                tooltip=tooltip, id=person.id)
 
     def place_link(self, src: str, place_id: str, text: str | None = None):
@@ -147,7 +176,7 @@ class Renderer:
         return SimpleNamespace(
             id=event.id, title=event.title, summary=event.summary, category=event.category,
             date=self.date(event), end=self.date(event, "end") if "end" in event.data else None,
-            href=self.href(src, CHRONOLOGY, event.id),
+            href=self.href(src, self.event_page[event.id], event.id),
             people=[self.person_link(src, p) for p in event.get("people", [])],
             people_ids=" ".join(event.get("people", [])),
             place=self.place_link(src, event.place),
@@ -161,6 +190,11 @@ class Renderer:
             names=" · ".join(ordinal_names(event.ordinal, event.get("body", "congress")))
             if "ordinal" in event.data else "")
 
+    def event_link(self, src: str, event: Record):
+        """Title, year and link: enough for the lists on the people and places pages."""
+        return SimpleNamespace(title=event.title, year=self.ds.date(event, "date").year,
+                               href=self.href(src, self.event_page[event.id], event.id))
+
     def person_view(self, src: str, person: Record):
         def life(name):
             if name not in person.data:
@@ -173,7 +207,7 @@ class Renderer:
             id=person.id, name=person.name, full_name=person.full_name, name_ru=person.name_ru,
             aliases=", ".join(person.aliases), roles="; ".join(person.roles), bio=person.bio,
             born=life("born"), died=life("died"),
-            events=[self.event_view(src, e) for e in self.events_by_person.get(person.id, [])],
+            events=[self.event_link(src, e) for e in self.events_by_person.get(person.id, [])],
             pages=[SimpleNamespace(text=p.title, href=self.href(src, p.src))
                    for p in self.pages_by["person"].get(person.id, [])],
             sources=[self.source_link(src, s) for s in person.sources])
@@ -187,34 +221,53 @@ class Renderer:
         try:
             if name in FIGURES:
                 return getattr(self, FIGURES[name])(src, args)
-            return self._data_page(src, name)
+            return self._data_page(src, name, args)
         finally:
             self.html = False
 
-    def _data_page(self, src: str, name: str) -> str:
+    def _data_page(self, src: str, name: str, args: dict[str, str]) -> str:
         template = self.env.get_template(f"{name}.html")
+        if name == "chronology-periods":
+            return template.render(periods=[SimpleNamespace(
+                href=self.href(src, p.src), title=p.title, first=p.first, last=p.last,
+                count=sum(1 for page in self.event_page.values() if page == p.src),
+                years=[SimpleNamespace(year=y, href=self.href(src, p.src, f"year-{y}"))
+                       for y in sorted({self.ds.date(e, "date").year
+                                        for e in self.ds.events.values()
+                                        if self.event_page[e.id] == p.src})])
+                for p in self.periods])
         if name == "chronology":
+            chosen = [e for e in self.ds.events_sorted() if self.event_page[e.id] == src
+                      or ("from" not in args and "to" not in args)]
             years = [SimpleNamespace(year=year, events=[self.event_view(src, e) for e in events])
-                     for year, events in groupby(self.ds.events_sorted(),
-                                                 key=lambda e: self.ds.date(e, "date").year)]
-            people = sorted((self.ds.people[p] for p in self.events_by_person),
-                            key=lambda p: p.name)
+                     for year, events in groupby(chosen, key=lambda e: self.ds.date(e, "date").year)]
+            people = sorted({p: self.ds.people[p] for e in chosen
+                             for p in e.get("people", [])}.values(), key=lambda p: p.name)
             return template.render(years=years, categories=CATEGORIES,
                                    people=[SimpleNamespace(id=p.id, name=p.name) for p in people])
         if name == "people":
             people = sorted(self.ds.people.values(), key=lambda p: p.name.split()[-1])
-            return template.render(people=[self.person_view(src, p) for p in people])
+            return template.render(people=[SimpleNamespace(
+                link=self.person_link(src, p.id), name_ru=p.name_ru, role=p.roles[0],
+                surname=p.name.split()[-1],
+                born=self.ds.date(p, "born.date").year,
+                died=self.ds.date(p, "died.date").year if "died" in p.data else "")
+                for p in people])
+        if name == "person":
+            if args.get("id") not in self.ds.people:
+                raise KeyError(f"unknown person id '{args.get('id')}' in md:person")
+            return template.render(p=self.person_view(src, self.ds.people[args["id"]]))
         if name == "places":
             places = sorted(self.ds.places.values(), key=lambda p: p.name)
             return template.render(places=[SimpleNamespace(
                 id=p.id, name=p.name, other_names=", ".join(p.get("other_names", [])),
                 then=p.country["then"], now=p.country["now"], lat=p.lat, lon=p.lon,
-                events=[self.event_view(src, e) for e in self.events_by_place.get(p.id, [])])
+                events=[self.event_link(src, e) for e in self.events_by_place.get(p.id, [])])
                 for p in places])
         if name == "glossary":
             terms = sorted(self.ds.glossary.values(), key=lambda t: t.term.casefold())
             return template.render(terms=[SimpleNamespace(
-                id=t.id, term=t.term, aliases=", ".join(t.get("aliases", [])),
+                id=t.id, term=t.term, aliases=", ".join(distinct_names(t.term, t.get("aliases", []))),
                 definition=t.definition,
                 sources=[self.source_link(src, s) for s in t.get("sources", [])]) for t in terms])
         if name == "sources":
@@ -493,7 +546,7 @@ class Renderer:
         term = self.ds.glossary[record_id]
         return self.macros.link(SimpleNamespace(text=text or term.term,
                                                 href=self.href(src, GLOSSARY, term.id),
-                                                tooltip=_plain(term.definition)))
+                                                tooltip=_plain(gloss(term.definition))))
 
 
 def _length(days: int | None, start, end) -> str:
@@ -512,13 +565,23 @@ def _years(days: int) -> str:
     return f"about {days / 365.25:.1f} years"
 
 
+# The end of a sentence: a full stop after a word (not St., Dr., Mr.), before a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”’])(?<!\bSt)(?<!\bDr)(?<!\bMr)\.\s+(?=[A-Z“‘(])")
+
+
+def gloss(definition: str) -> str:
+    """The first sentence of a definition: the tooltip. The glossary page has the rest."""
+    first = _SENTENCE_END.split(" ".join(definition.split()), maxsplit=1)[0]
+    return first if first.endswith(".") else first + "."
+
+
 def abbreviations(dataset: Dataset) -> str:
-    """The glossary as Markdown abbreviations, appended to every page."""
+    """The glossary's first sentences as Markdown abbreviations, appended to every page.
+    (Whole definitions made every tooltip a paragraph and added kilobytes to each page.)"""
     # One block per abbreviation: a single long block makes Markdown's block
     # parser quadratic (it re-tests the rest of the block after each line).
     lines = ["<!-- Generated from data/glossary.yml by `make generate`; do not edit. -->"]
     for term in sorted(dataset.glossary.values(), key=lambda t: t.term.casefold()):
-        definition = " ".join(term.definition.split())
         for name in [term.term, *term.get("aliases", [])]:
-            lines.append(f"*[{name}]: {definition}")
+            lines.append(f"*[{name}]: {gloss(term.definition)}")
     return "\n\n".join(lines) + "\n"

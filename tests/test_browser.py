@@ -165,26 +165,26 @@ def test_hostile_search_input_is_harmless(page, base):
 
 
 def test_chronology_filters_and_shareable_url(page, base):
-    page.goto(base + "chronology/")
+    page.goto(base + "chronology/1923-1927/")
     total = page.locator(".ts-event").count()
-    page.check("input[name=category][value=exile]")
-    assert "category=exile" in page.url
+    page.check("input[name=category][value=faction]")
+    assert "category=faction" in page.url
     shown = page.locator(".ts-event:not([hidden])").count()
     assert 0 < shown < total
-    assert page.locator(".ts-event:not([hidden])[data-category=exile]").count() == shown
+    assert page.locator(".ts-event:not([hidden])[data-category=faction]").count() == shown
     page.select_option("#ts-filter-person", "trotsky")
     assert "person=trotsky" in page.url
     both = page.locator(".ts-event:not([hidden])").count()
     # The same view from its URL alone.
     page.goto(page.url)
     assert page.locator(".ts-event:not([hidden])").count() == both
-    assert page.is_checked("input[name=category][value=exile]")
+    assert page.is_checked("input[name=category][value=faction]")
 
 
 def test_chronology_url_is_untrusted(page, base):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(base + "chronology/?category=%3Cscript%3Ealert(1)%3C/script%3E"
+    page.goto(base + "chronology/1923-1927/?category=%3Cscript%3Ealert(1)%3C/script%3E"
                "&category=nonsense&person=%3Cimg%20src=x%20onerror=alert(1)%3E")
     total = page.locator(".ts-event").count()
     assert page.locator(".ts-event:not([hidden])").count() == total
@@ -195,10 +195,29 @@ def test_chronology_url_is_untrusted(page, base):
 def test_chronology_reads_without_javascript(browser, base):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(base + "chronology/")
-    assert tab.locator(".ts-event").count() > 80
+    for period in ("1878-1916", "1917-1922", "1923-1927", "1928-1956"):
+        tab.goto(base + f"chronology/{period}/")
+        assert tab.locator(".ts-event").count() > 20
     assert not tab.locator("#ts-filters").is_visible()
+    tab.goto(base + "chronology/")
+    # The index links every period and every year.
+    assert tab.locator(".md-content a[href*='#year-']").count() > 30
     context.close()
+
+
+def test_tables_sort_and_their_script_loads_only_where_needed(page, base):
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    page.goto(base + "factions/left-opposition/")
+    page.wait_for_load_state("networkidle")
+    assert not [s for s in scripts if "tablesort" in s or "chronology.js" in s], scripts
+    page.goto(base + "people/")
+    first = lambda: page.locator("#table-people tbody tr >> nth=0").inner_text()
+    before = first()
+    page.click("#table-people th:has-text('Born')")
+    page.wait_for_function("document.querySelector('#table-people th[aria-sort]')")
+    assert first() != before
+    assert any("tablesort.min.js" in s for s in scripts)
 
 
 def test_palette_persists_across_navigation_and_reload(page, base):
@@ -243,7 +262,7 @@ def test_instant_navigation_back_forward_and_one_search_index(page, base):
 
 def test_glossary_person_and_footnote_tooltips(page, base):
     page.goto(base + "factions/left-opposition/")
-    for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/#'] >> nth=0",
+    for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/'] >> nth=0",
                    ".md-content a.footnote-ref >> nth=0"):
         page.mouse.move(0, 0)
         page.hover(target)

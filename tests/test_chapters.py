@@ -8,7 +8,8 @@ from sitedata.dataset import load
 from sitedata.errors import DataError
 from sitedata.pages import scan_page
 from sitedata.build import load_site
-from sitedata.render import Renderer, abbreviations
+from sitedata.content import first_use_only, footnotes_out_of_search, see_also_out_of_search
+from sitedata.render import Renderer, abbreviations, distinct_names, gloss
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -49,8 +50,8 @@ def test_date_in_old_style_shows_new_style():
 
 def test_person_link_is_relative_with_tooltip():
     out = expand(":person[trotsky] and :person[stalin|Koba]")
-    assert '[Leon Trotsky](../people/index.md#trotsky "Lev Davidovich Bronstein (1879–1940), Revolutionary")' in out
-    assert "[Koba](../people/index.md#stalin " in out
+    assert '[Leon Trotsky](../people/trotsky.md "Lev Davidovich Bronstein (1879–1940)")' in out
+    assert "[Koba](../people/stalin.md " in out
 
 
 def test_citations_become_numbered_footnotes_reused_for_the_same_locator():
@@ -158,3 +159,81 @@ def test_front_matter_ids_are_collected_with_their_line():
 def test_straight_quotes_in_description_are_refused():
     with pytest.raises(DataError, match="straight double quote"):
         scan_page("x.md", '---\ntitle: A\ndescription: the "Left"\n---\n')
+
+
+@pytest.mark.parametrize("definition, tooltip", [
+    ("The party's paid officials. Trotsky attacked them.", "The party's paid officials."),
+    ("Met in St. Petersburg in 1905. Later banned.", "Met in St. Petersburg in 1905."),
+    ("A term used in 1917 O.S. by the left", "A term used in 1917 O.S. by the left."),
+    ("One sentence\n  over two lines.", "One sentence over two lines."),
+])
+def test_tooltip_is_the_first_sentence_of_the_definition(definition, tooltip):
+    assert gloss(definition) == tooltip
+
+
+def test_glossary_tooltip_only_on_first_use():
+    html = ('<p><abbr title="The paid officials.">apparatus</abbr> and the '
+            '<abbr title="Central Committee.">CC</abbr> met the '
+            '<abbr title="The paid officials.">apparatus</abbr>.</p>')
+    assert first_use_only(html) == ('<p><abbr title="The paid officials.">apparatus</abbr> and the '
+                                    '<abbr title="Central Committee.">CC</abbr> met the apparatus.</p>')
+
+
+def test_footnotes_are_kept_out_of_the_search_index():
+    html = ('<p>Text<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>'
+            '<div class="footnote"><ol><li>Book.</li></ol></div>')
+    out = footnotes_out_of_search(html)
+    assert '<div class="footnote" data-search-exclude>' in out
+    assert '<sup data-search-exclude id="fnref:1">' in out
+
+
+def test_glossary_shows_each_alias_once_whatever_its_capitals():
+    assert distinct_names("troika", ["Troika", "triumvirate", "Triumvirate", "тройка"]) == [
+        "triumvirate", "тройка"]
+
+
+def test_see_also_lists_are_kept_out_of_the_search_index():
+    html = ('<h2 id="see-also">See also<a class="headerlink" href="#see-also">¶</a></h2>\n'
+            '<ul>\n<li><a href="../x/">X</a></li>\n</ul>\n<h2 id="sources">Sources</h2>\n<ul>')
+    out = see_also_out_of_search(html)
+    assert out.count("data-search-exclude") == 1 and '</h2>\n<ul data-search-exclude>' in out
+
+
+def chronology_pages(*ranges: str) -> dict[str, str]:
+    return {f"chronology/p{n}.md": PAGE.format(body=f"<!-- md:chronology {r} -->")
+            for n, r in enumerate(ranges)}
+
+
+def test_events_link_to_their_period_page(fixture_root):
+    site = load_site(fixture_root, chronology_pages("from=1900 to=1923", "from=1924 to=1940"))
+    out = site.renderer.expand("factions/test.md", ":event[trotsky-dies] :event[bloody-sunday]")
+    assert "(../chronology/p1.md#trotsky-dies " in out and "(../chronology/p0.md#bloody-sunday " in out
+    period = site.renderer.expand("chronology/p0.md", "<!-- md:chronology from=1900 to=1923 -->")
+    assert 'id="bloody-sunday"' in period and 'id="trotsky-dies"' not in period
+
+
+@pytest.mark.parametrize("ranges, message", [
+    (("from=1900 to=1930", "from=1925 to=1940"),
+     r"docs/chronology/p1.md:7: md:chronology from=1925 overlaps the period of docs/chronology/p0.md"),
+    (("from=1900 to=1930",),
+     r"data/events.yml:\d+: record 'trotsky-dies', field 'date': year 1940 falls in no chronology page"),
+    (("from=1930 to=1900",), r"docs/chronology/p0.md:7: md:chronology needs two years"),
+    (("from=19x0 to=1940",), r"docs/chronology/p0.md:7: md:chronology needs two years"),
+])
+def test_chronology_periods_must_cover_every_event_once(fixture_root, ranges, message):
+    with pytest.raises(DataError, match=message):
+        load_site(fixture_root, chronology_pages(*ranges))
+
+
+def test_every_person_gets_a_generated_page(fixture_root):
+    site = load_site(fixture_root, {})
+    assert "people/trotsky.md" in site.generated
+    page = site.generated["people/trotsky.md"]
+    assert page.startswith('---\ntitle: "Leon Trotsky"\n') and "<!-- md:person id=trotsky -->" in page
+    out = site.renderer.expand("people/trotsky.md", "<!-- md:person id=trotsky -->")
+    assert "Лев" in out and 'href="../../chronology/#soviet-arrested"' in out
+
+
+def test_a_hand_written_page_cannot_shadow_a_generated_one(fixture_root):
+    with pytest.raises(DataError, match="docs/people/trotsky.md: is generated from data/people.yml"):
+        load_site(fixture_root, {"people/trotsky.md": PAGE.format(body="Text")})

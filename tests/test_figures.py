@@ -19,7 +19,7 @@ def test_alliance_chart_draws_a_bar_per_membership():
     assert len(bars) == 2                     # trotsky and lenin
     for left, width in bars:
         assert float(left) == 0 and float(width) == 100.0
-    assert 'href="../../people/#trotsky"' in out and "table of factions" in out
+    assert 'href="../../people/trotsky/"' in out and "table of factions" in out
 
 
 def test_factions_table_lists_members_and_fate():

@@ -104,6 +104,9 @@ def test_every_page_has_its_furniture(pages):
         for key in ("og:title", "og:description", "twitter:card"):
             if not page.meta.get(key):
                 problems.append(f"{name}: no {key}")
+        # Material prints its skip link only on a page with a table of contents.
+        if not url.endswith("404.html") and 'class="md-skip"' not in page.path.read_text("utf-8"):
+            problems.append(f"{name}: no skip link; give the page a ## heading")
     assert not problems, "\n".join(problems)
 
 

@@ -68,7 +68,9 @@
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();  // loaded after the page was parsed
   }
 })();

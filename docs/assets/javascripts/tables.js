@@ -1,5 +1,5 @@
 // Sortable tables: the vendored tablesort, started on every page that instant
-// navigation brings in (Material's documented pattern, without a CDN).
+// navigation brings in. site.js loads this only where a table.ts-sortable is.
 (function () {
   "use strict";
   function sortable() {
@@ -12,7 +12,9 @@
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(sortable);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", sortable);
+  } else {
+    sortable();  // loaded after the page was parsed
   }
 })();
