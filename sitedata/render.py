@@ -23,9 +23,9 @@ from .geo import exile_map_view
 from .names import ordinal_names, roman
 from .pages import BLOCK, ROLE, FENCE, PageInfo, parse_args
 
-CHRONOLOGY, PEOPLE, PLACES, GLOSSARY, SOURCES = (
-    "chronology/index.md", "people/index.md", "places/index.md",
-    "glossary/index.md", "sources/index.md")
+# People have a page each: see person_page().
+CHRONOLOGY, PLACES, GLOSSARY, SOURCES = (
+    "chronology/index.md", "places/index.md", "glossary/index.md", "sources/index.md")
 # Block shortcodes drawn by methods of their own (the rest are whole data pages).
 FIGURES = {"factions-table": "factions_table", "alliance-chart": "alliance_chart",
            "congress-table": "congress_table", "exile-table": "exile_table",
