@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 REMOTE ?= origin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build offline generate deploy bench clean
+.PHONY: serve test build offline pdf generate deploy bench clean
 
 # Create the virtual environment if missing and install the pinned build.
 $(BIN)/.build-installed: requirements.txt
@@ -26,17 +26,25 @@ serve: $(BIN)/.build-installed generate
 test: $(BIN)/.test-installed
 	$(BIN)/python -m pytest
 
-## build: the strict build into site/, with the offline edition in site/downloads/
-build: $(BIN)/.build-installed offline
+## build: the strict build into site/, with the offline and PDF editions in site/downloads/
+build: $(BIN)/.build-installed offline pdf
 	$(BIN)/mkdocs build --strict
 	mkdir -p site/downloads
-	cp build/trotsky-stalin-offline.zip site/downloads/
+	cp build/trotsky-stalin-offline.zip build/trotsky-stalin.pdf site/downloads/
 
 ## offline: the offline edition (file:// links, inlined search) as build/trotsky-stalin-offline.zip
 offline: $(BIN)/.build-installed
 	rm -rf build/trotsky-stalin-offline build/trotsky-stalin-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/trotsky-stalin-offline
 	cd build && $(BIN)/python -m zipfile -c trotsky-stalin-offline.zip trotsky-stalin-offline/
+
+## pdf: the print edition as build/trotsky-stalin.pdf (needs Chromium; CHROMIUM=path to choose)
+# Not --strict: the print plugin warns that pages take their title from the
+# front matter, not an <h1>; the strict build of the site checks everything else.
+pdf: $(BIN)/.build-installed
+	rm -rf build/print-site build/trotsky-stalin.pdf
+	PDF=true $(BIN)/mkdocs build --no-strict --quiet --site-dir build/print-site
+	$(BIN)/python -m sitedata.pdf build/print-site build/trotsky-stalin.pdf
 
 ## generate: rewrite the committed generated files (glossary abbreviations)
 generate: $(BIN)/.build-installed

@@ -1,0 +1,78 @@
+"""The PDF edition: built with `make pdf`, checked for pages, outline, links and page numbers."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pypdf
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser   # Chromium prints it
+
+
+@pytest.fixture(scope="module")
+def pdf() -> pypdf.PdfReader:
+    made = subprocess.run(["make", "pdf"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-4000:]
+    return pypdf.PdfReader(ROOT / "build" / "trotsky-stalin.pdf")
+
+
+def test_pdf_has_cover_contents_and_numbered_pages(pdf):
+    assert len(pdf.pages) > 150
+    assert "Factions, congresses and exiles" in pdf.pages[0].extract_text()
+    assert "Contents" in pdf.pages[1].extract_text()
+    # "n / total" at the foot of every page but the cover.
+    last = len(pdf.pages)
+    assert not re.search(rf"\b1 / {last}\b", pdf.pages[0].extract_text())
+    for n in (2, 10, last):
+        assert re.search(rf"\b{n} / {last}\b", pdf.pages[n - 1].extract_text()), n
+
+
+def _titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles += _titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+def test_pdf_outline_follows_the_contents(pdf):
+    top = [item.title for item in pdf.outline if not isinstance(item, list)]
+    assert top[:6] == ["Home", "Overview", "Factions", "Congresses", "Exile", "Ideas"], top
+    titles = _titles(pdf.outline)
+    for title in ("The Left Opposition, 1923–1925", "Chronology", "Glossary", "Sources"):
+        assert title in titles, (title, titles)
+    # Each bookmark opens at the page holding its heading.
+    destination = next(item for item in pdf.outline if not isinstance(item, list)
+                       and item.title == "Overview")
+    page = pdf.get_destination_page_number(destination)
+    assert "Overview" in pdf.pages[page].extract_text()
+
+
+def test_every_internal_link_in_the_pdf_resolves(pdf):
+    destinations = pdf.named_destinations
+    internal, broken = 0, []
+    for number, page in enumerate(pdf.pages, 1):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                continue
+            target = link.get("/Dest", action.get("/D") if action is not None else None)
+            internal += 1
+            if str(target) not in destinations:
+                broken.append((number, str(target)))
+    assert internal > 5000 and not broken, broken[:10]
+
+
+def test_links_to_other_parts_of_the_pdf_were_made_internal(pdf):
+    """Parts are printed one at a time; no placeholder URL may survive the join."""
+    for number, page in enumerate(pdf.pages, 1):
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                assert "elsewhere.invalid" not in action["/URI"], number
+                assert not action["/URI"].startswith("http://127.0.0.1"), number
