@@ -89,7 +89,7 @@ def page_numbers_html(total: int) -> str:
 # back link says "#page-fnref:x"): such ids get their prefix; and it writes a
 # link to the home page as "#.", which becomes "#index". Person pages are
 # not in the print edition (not in the navigation): links to them become text.
-KEEP_PART_JS = """index => {
+KEEP_PART_JS = r"""index => {
   const everywhere = new Set([...document.querySelectorAll("[id]")].map(e => e.id));
   for (const link of document.querySelectorAll('a[href^="#"]')) {
     const target = decodeURIComponent(link.hash.slice(1));
