@@ -54,9 +54,15 @@ generate: $(BIN)/.build-installed
 deploy: $(BIN)/.build-installed
 	$(BIN)/mkdocs gh-deploy --strict --force --no-history --remote-name $(REMOTE)
 
-## bench: build time, data-layer overhead, page weight; fails on a broken budget
-bench: $(BIN)/.build-installed
+## bench: build time, data-layer overhead, page weight, search latency, Lighthouse;
+## fails on a broken budget (BENCH_LIGHTHOUSE=chapter|off for a shorter run)
+bench: $(BIN)/.build-installed bench/node_modules/.installed
 	$(BIN)/python bench/bench.py
+
+# Lighthouse 12.2.3 from the lock file (it drives Debian's chromium, not its own).
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf site build .pytest_cache

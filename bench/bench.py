@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -21,16 +20,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from sitedata.build import load_site, read_pages  # noqa: E402
 from sitedata.pages import split_front_matter  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
+import in_browser  # noqa: E402
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 CHAPTER = "factions/left-opposition/index.html"   # a typical chapter
+CHAPTER_SECTIONS = ("factions", "congresses", "exile", "ideas")   # a chapter is <section>/<name>/
+# BENCH_LIGHTHOUSE: "all" pages (default), "chapter" (the chapter page only) or "off".
+LIGHTHOUSE = os.environ.get("BENCH_LIGHTHOUSE", "all")
 BUDGETS = {
     "data_layer_overhead_percent": 20.0,
     "largest_page_html_kb": 150.0,
     "search_index_gzip_kb": 200.0,
     "chapter_critical_gzip_kb": 80.0,
     "chapter_critical_requests": 10,
+    "heaviest_chapter_critical_gzip_kb": 80.0,
+    "most_chapter_critical_requests": 10,
+    "search_latency_p95_ms": 50.0,   # 95 % of keystrokes answered within 50 ms
 }
+LIGHTHOUSE_MIN_SCORE = 100   # every category, every page, mobile and desktop
 
 
 def build(config: Path, site: Path) -> float:
@@ -82,19 +90,23 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def first_load(site: Path, page: str) -> tuple[int, int]:
-    """Compressed bytes and requests of the critical path: HTML, CSS, JS, fonts."""
-    html = (site / page).read_bytes()
-    text = html.decode("utf-8")
-    refs = re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', text)
-    total, requests = gz(html), 1
-    base = (site / page).parent
-    for ref in refs:
-        path = (base / ref.split("?")[0]).resolve()
-        if path.is_file():
-            total += gz(path.read_bytes())
-            requests += 1
-    return total, requests
+def print_first_loads(loads: list[dict]) -> None:
+    print(f"{'page':<52} {'critical KB':>11} {'req':>4} {'rest KB':>8} {'req':>4}")
+    for row in loads:
+        print(f"{'/' + row['page']:<52} {row['critical_gzip_kb']:>11} {row['critical_requests']:>4}"
+              f" {row['rest_gzip_kb']:>8} {row['rest_requests']:>4}")
+    print()
+
+
+def print_lighthouse(scores: list[dict]) -> None:
+    if not scores:
+        return
+    names = in_browser.LIGHTHOUSE_CATEGORIES
+    print(f"{'Lighthouse':<52} {'form':<8}" + "".join(f"{n[:5]:>6}" for n in names))
+    for row in scores:
+        print(f"{'/' + row['page']:<52} {row['form_factor']:<8}"
+              + "".join(f"{row[n] if row[n] is not None else '-':>6}" for n in names))
+    print()
 
 
 def main() -> int:
@@ -109,7 +121,13 @@ def main() -> int:
         rebuild = rebuild_after_edit(tmp)
         pages = sorted(site.rglob("*.html"))
         index = site / "search" / "search_index.json"
-        critical, requests = first_load(site, CHAPTER)
+        paths = [str(p.relative_to(site).parent) + "/" for p in pages if p.name == "index.html"]
+        paths = sorted("" if p == "./" else p for p in paths)
+        # First loads measured in Chromium, lazily loaded scripts included.
+        loads = in_browser.first_loads(site, paths)
+        chapter = next(row for row in loads if row["page"] == CHAPTER.removesuffix("index.html"))
+        chapters = [row for row in loads if row["page"].count("/") == 2
+                    and row["page"].split("/")[0] in CHAPTER_SECTIONS]
         results = {
             "runs": RUNS,
             "clean_build_median_s": round(statistics.median(with_data), 2),
@@ -125,15 +143,30 @@ def main() -> int:
             "search_index_kb": round(index.stat().st_size / 1024, 1),
             "search_index_gzip_kb": round(gz(index.read_bytes()) / 1024, 1),
             "chapter_page": CHAPTER,
-            "chapter_critical_gzip_kb": round(critical / 1024, 1),
-            "chapter_critical_requests": requests,
+            "chapter_critical_gzip_kb": chapter["critical_gzip_kb"],
+            "chapter_critical_requests": chapter["critical_requests"],
+            "heaviest_chapter_critical_gzip_kb": max(row["critical_gzip_kb"] for row in chapters),
+            "most_chapter_critical_requests": max(row["critical_requests"] for row in chapters),
+            "largest_critical_gzip_kb": max(row["critical_gzip_kb"] for row in loads),
+            "largest_critical_page": max(loads, key=lambda row: row["critical_gzip_kb"])["page"],
         }
+        results.update(in_browser.search_latency(site))
+        scores = []
+        if LIGHTHOUSE != "off":
+            scores = in_browser.lighthouse(site, paths if LIGHTHOUSE == "all" else [chapter["page"]])
     broken = [f"{key}: {results[key]} > {limit}" for key, limit in BUDGETS.items()
               if results[key] > limit]
+    broken += [f"Lighthouse {row['page'] or '/'} {row['form_factor']} {category}: {row[category]}"
+               f" < {LIGHTHOUSE_MIN_SCORE} (failing: {', '.join(row['failing_audits'])})"
+               for row in scores for category in in_browser.LIGHTHOUSE_CATEGORIES
+               if (row[category] or 0) < LIGHTHOUSE_MIN_SCORE]
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({**results, "budgets": BUDGETS,
-                                                 "broken": broken}, indent=2) + "\n")
+    (out / "latest.json").write_text(json.dumps(
+        {**results, "first_loads": loads, "lighthouse": scores, "budgets": BUDGETS,
+         "lighthouse_min_score": LIGHTHOUSE_MIN_SCORE, "broken": broken}, indent=2) + "\n")
+    print_first_loads(loads)
+    print_lighthouse(scores)
     width = max(map(len, results))
     for key, value in results.items():
         limit = f"  (budget {BUDGETS[key]})" if key in BUDGETS else ""

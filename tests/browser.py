@@ -48,14 +48,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path, subpath: str):
+def serve(site: Path, subpath: str, handler_class: type = _Handler):
     """Serve `site` at http://127.0.0.1:PORT{subpath}; yields the base URL."""
     root = site.parent / (site.name + "-served")
     mount = root / subpath.strip("/")
     mount.parent.mkdir(parents=True, exist_ok=True)
     if not mount.exists():
         mount.symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_Handler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
