@@ -5,7 +5,9 @@ Uses the test suite's server (the site under /trotsky-stalin/) and Debian's chro
 from __future__ import annotations
 
 import gzip
+import json
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -50,9 +52,6 @@ class _Compressing(_Handler):
 
 def lighthouse(site: Path, pages: list[str]) -> list[dict]:
     """Lighthouse 12 scores (0-100) for each page, mobile and desktop (bench/lighthouse.mjs)."""
-    import json
-    import subprocess
-
     script = ROOT / "bench" / "lighthouse.mjs"
     with serve(site, SUBPATH, _Compressing) as base:
         run = subprocess.run(["node", str(script), chromium_path(), *(base + p for p in pages)],
@@ -60,6 +59,9 @@ def lighthouse(site: Path, pages: list[str]) -> list[dict]:
     if run.returncode != 0:
         raise SystemExit(f"Lighthouse failed:\n{run.stderr[-3000:]}")
     rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    if len(rows) != 2 * len(pages):
+        raise SystemExit(f"Lighthouse scored {len(rows)} runs, not {2 * len(pages)}:\n"
+                         f"{run.stderr[-3000:]}")
     for row in rows:
         row["page"] = row.pop("url")[len(base):]
     return rows

@@ -27,9 +27,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pypdf
-from urllib.parse import unquote
-
-import pypdf
 from pypdf.generic import ArrayObject, DictionaryObject, Fit, FloatObject, NameObject
 
 PRINT_PAGE = "print_page/"
@@ -136,18 +133,6 @@ KEEP_PART_JS = r"""index => {
 }"""
 ELSEWHERE = "https://elsewhere.invalid/#"
 PARTS_JS = '() => document.getElementById("print-site-page").children.length'
-
-
-def _dest_target(annotation) -> str | None:
-    """The name an internal link annotation points to, or None for other annotations."""
-    if annotation.get("/Subtype") != "/Link":
-        return None
-    if "/Dest" in annotation:
-        return str(annotation["/Dest"])
-    action = annotation.get("/A")
-    if action is not None and action.get("/S") == "/GoTo":
-        return str(action["/D"])
-    return None
 
 
 def join(parts: list[bytes]) -> tuple[pypdf.PdfWriter, dict[str, tuple[int, float, float]]]:
