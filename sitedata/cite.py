@@ -1,6 +1,6 @@
 """A suggested citation for every page, in Chicago, MLA and BibTeX form.
 
-The access date is left as a placeholder that cite.js replaces with the
+The access date is left as a placeholder that site.js replaces with the
 reader's date; without JavaScript the placeholder stays.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from types import SimpleNamespace
 
 ACCESSED = "[date accessed]"
-_MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
                "Oct.", "Nov.", "Dec."]
 
 
@@ -23,7 +23,7 @@ def citation(title: str, site: str, url: str, updated: str | None) -> SimpleName
     """The three citations; `updated` is the page's last-updated ISO date."""
     day = dt.date.fromisoformat(updated) if updated else None
     chicago_updated = f"Last modified {day:%B} {day.day}, {day.year}. " if day else ""
-    mla_updated = f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}, " if day else ""
+    mla_updated = f"{day.day} {MLA_MONTHS[day.month - 1]} {day.year}, " if day else ""
     year = day.year if day else dt.date.today().year
     bib_title = title.replace("{", "").replace("}", "")
     return SimpleNamespace(

@@ -7,10 +7,16 @@ use: keep the first <abbr> of each term and unwrap the rest.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 
 # The abbr extension writes exactly this form: a title, then plain text.
 _ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def without_abbreviations(html: str) -> str:
+    """The glossary page defines every term in full: no tooltips repeating it."""
+    return _ABBR.sub(lambda match: match.group(1), html)
 
 
 def first_use_only(html: str) -> str:
@@ -40,3 +46,43 @@ _SEE_ALSO = re.compile(r'(<h2 id="see-also">.*?</h2>\s*<ul)>', re.S)
 
 def see_also_out_of_search(html: str) -> str:
     return _SEE_ALSO.sub(r"\1 data-search-exclude>", html)
+
+
+# Material mounts a tooltip on every element with a title as the page loads,
+# dozens per chapter for the ¶ and ↩ links alone. Those links need a name
+# (for screen readers), not a tooltip: give them aria-label instead.
+_NAMED_BY_TITLE = re.compile(r'(<a class="(?:headerlink|footnote-backref)" href="[^"]*") title=')
+
+
+def labels_not_tooltips(html: str) -> str:
+    return _NAMED_BY_TITLE.sub(r"\1 aria-label=", html)
+
+
+# Sections whose pages are prose chapters: a link to one shows a preview of it.
+CHAPTER_SECTIONS = ("factions", "congresses", "exile", "ideas", "overview", "historiography")
+# A plain prose link: a relative href and nothing else (no title, so no tooltip).
+_PLAIN_LINK = re.compile(r'<a href="(?P<href>[^":#]+)(?P<anchor>#[^"]*)?">')
+
+
+def previews_on_chapter_links(html: str, page_url: str) -> str:
+    """Mark links to other chapters for Material's instant preview (`data-preview`).
+
+    Material's site-wide preview feature mounts a component on every link of a
+    page as it loads; marking the few cross-references between chapters keeps
+    the previews where they help and the load light. Only chapters and the home
+    page get them: the data pages (sources, people...) link to chapters by the
+    hundred. Person, place, term and event links keep their tooltips instead."""
+    # A page's links are relative to its directory: 'a/b/' (or 'a/b.html' offline).
+    here = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    itself = {posixpath.normpath(here or "."), posixpath.normpath(page_url or ".")}
+    if page_url and page_url.split("/")[0] not in CHAPTER_SECTIONS:
+        return html
+
+    def mark(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(here, match.group("href")))
+        section = target.split("/")[0]
+        if section not in CHAPTER_SECTIONS or target in itself:
+            return match.group(0)
+        return match.group(0)[:-1] + " data-preview>"
+
+    return _PLAIN_LINK.sub(mark, html)

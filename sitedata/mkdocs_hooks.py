@@ -10,12 +10,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from sitedata.assets import MATERIAL_STYLESHEET, joined_stylesheet, material_order  # noqa: E402
 from sitedata.content import (first_use_only, footnotes_out_of_search,  # noqa: E402
-                              see_also_out_of_search)
+                              labels_not_tooltips, previews_on_chapter_links,
+                              see_also_out_of_search, without_abbreviations)
 from sitedata.build import ROOT, load_site  # noqa: E402
 from sitedata.cite import citation  # noqa: E402
 from sitedata.csp import apply_to_site  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
+from sitedata.render import GLOSSARY  # noqa: E402
 
 _site = None
 _serving = False
@@ -37,6 +40,25 @@ def on_config(config):
     return config
 
 
+# One stylesheet: Material's two and our extra_css joined (see sitedata/assets.py);
+# main.html links it. Sheets that are not site files (a plugin's) stay as they are.
+def _join_stylesheets(files, config):
+    material = sorted((f for f in files.media_files() if MATERIAL_STYLESHEET.fullmatch(f.src_uri)),
+                      key=lambda f: material_order(f.src_uri))
+    ours = [f for f in map(files.get_file_from_path, config.extra_css) if f is not None]
+    if len(material) != 2:
+        raise PluginError("expected Material's main and palette stylesheets among the theme's "
+                          f"files, found {[f.src_uri for f in material]}; check the theme version")
+    path, text = joined_stylesheet([f.content_string for f in material + ours])
+    # The joined sheet replaces them: nothing links the parts (or their source maps).
+    maps = [files.get_file_from_path(f.src_uri + ".map") for f in material]
+    for f in material + ours + [m for m in maps if m is not None]:
+        files.remove(f)
+    files.append(File.generated(config, path, content=text))
+    config.extra_css = [p for p in config.extra_css if p not in {f.src_uri for f in ours}]
+    config.extra["stylesheet"] = path
+
+
 # Validate the data and scan every page once, before any page is rendered;
 # add the pages made from the data (one per person).
 def on_files(files, config):
@@ -48,6 +70,7 @@ def on_files(files, config):
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
     for src, text in _site.generated.items():
         files.append(File.generated(config, src, content=text))
+    _join_stylesheets(files, config)
     return files
 
 
@@ -60,10 +83,14 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(exc))
 
 
-# A glossary tooltip on each term's first use in the page, not on every use;
-# footnotes (the bibliography again) and See also lists kept out of the search index.
+# A glossary tooltip on each term's first use in the page, not on every use
+# (and none on the glossary itself);
+# footnotes (the bibliography again) and See also lists kept out of the search index;
+# names instead of tooltips on the ¶ and ↩ links; previews on links between chapters.
 def on_page_content(html, page, config, files):
-    return see_also_out_of_search(footnotes_out_of_search(first_use_only(html)))
+    terms = without_abbreviations if page.file.src_uri == GLOSSARY else first_use_only
+    html = see_also_out_of_search(footnotes_out_of_search(terms(html)))
+    return previews_on_chapter_links(labels_not_tooltips(html), page.url)
 
 
 # The page's suggested citation, from its title, URL and last-updated date.

@@ -10,6 +10,10 @@ from playwright import sync_api as playwright_api
 
 from browser import CHROMIUM_FLAGS, chromium_path, serve
 from conftest import SUBPATH
+from sitedata.cite import MLA_MONTHS
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
 
 pytestmark = pytest.mark.browser
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
@@ -271,7 +275,8 @@ def test_glossary_person_and_footnote_tooltips(page, base):
 
 def test_link_preview_on_hover(page, base):
     page.goto(base + "factions/")
-    page.hover(".md-content a[href*='left-opposition'] >> nth=0")
+    # Links between chapters carry previews (sitedata/content.py marks them).
+    page.hover(".md-content a[data-preview][href*='left-opposition/'] >> nth=0")
     page.wait_for_selector(".md-tooltip2--active .md-typeset, .md-tooltip2--active article",
                            timeout=8000)
 
@@ -283,6 +288,12 @@ def test_cite_block_fills_the_date_and_copies(browser, base):
     tab.click("#cite-this-page summary")
     text = tab.inner_text("#ts-cite-chicago")
     assert "[date accessed]" not in text and "Exile" in text and "/trotsky-stalin/exile/" in text
+    # Today's date, in each style's form (as sitedata/cite.py writes the last-modified date).
+    today = tab.evaluate("[new Date().getFullYear(), new Date().getMonth(), new Date().getDate()]")
+    year, month, day = today[0], today[1] + 1, today[2]
+    assert f"Accessed {MONTHS[month - 1]} {day}, {year}." in text
+    assert f"Accessed {day} {MLA_MONTHS[month - 1]} {year}." in tab.inner_text("#ts-cite-mla")
+    assert f"urldate = {{{year}-{month:02d}-{day:02d}}}" in tab.inner_text("#ts-cite-bibtex")
     tab.click("button[data-clipboard-target='#ts-cite-chicago']")
     tab.wait_for_timeout(300)
     assert tab.evaluate("navigator.clipboard.readText()") == text

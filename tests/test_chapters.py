@@ -8,7 +8,9 @@ from sitedata.dataset import load
 from sitedata.errors import DataError
 from sitedata.pages import scan_page
 from sitedata.build import load_site
-from sitedata.content import first_use_only, footnotes_out_of_search, see_also_out_of_search
+from sitedata.content import (first_use_only, footnotes_out_of_search, labels_not_tooltips,
+                              previews_on_chapter_links, see_also_out_of_search,
+                              without_abbreviations)
 from sitedata.render import Renderer, abbreviations, distinct_names, gloss
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,6 +179,43 @@ def test_glossary_tooltip_only_on_first_use():
             '<abbr title="The paid officials.">apparatus</abbr>.</p>')
     assert first_use_only(html) == ('<p><abbr title="The paid officials.">apparatus</abbr> and the '
                                     '<abbr title="Central Committee.">CC</abbr> met the apparatus.</p>')
+
+
+def test_the_glossary_page_has_no_glossary_tooltips():
+    html = '<p><abbr title="Three rulers.">troika</abbr> and <abbr title="A.">NEP</abbr>.</p>'
+    assert without_abbreviations(html) == "<p>troika and NEP.</p>"
+
+
+def test_pilcrow_and_backlink_get_a_name_not_a_tooltip():
+    html = ('<h2 id="a">A<a class="headerlink" href="#a" title="Link to this section">¶</a></h2>'
+            '<a class="footnote-backref" href="#fnref:ts-1" title="Jump back to footnote 1">↩</a>'
+            '<a href="../x/" title="Leon Trotsky (1879–1940)">Trotsky</a>')
+    out = labels_not_tooltips(html)
+    assert 'class="headerlink" href="#a" aria-label="Link to this section"' in out
+    assert 'href="#fnref:ts-1" aria-label="Jump back to footnote 1"' in out
+    assert 'title="Leon Trotsky (1879–1940)"' in out  # a person link keeps its tooltip
+
+
+@pytest.mark.parametrize("page_url, html, previewed", [
+    # A chapter's links to other chapters, with or without an anchor.
+    ("factions/left-opposition/", '<a href="../new-opposition/">', True),
+    ("factions/left-opposition/", '<a href="../../ideas/permanent-revolution/#origins">', True),
+    ("", '<a href="overview/">', True),
+    # The page itself, data pages, links with a tooltip, other sites.
+    ("factions/left-opposition/", '<a href="./">', False),
+    ("factions/left-opposition/", '<a href="../../people/trotsky/">', False),
+    ("factions/left-opposition/", '<a href="../../chronology/1923-1927/#x">', False),
+    ("factions/left-opposition/", '<a href="../new-opposition/" title="t">', False),
+    ("factions/left-opposition/", '<a href="https://example.org/factions/">', False),
+    # Data pages link to chapters by the hundred: no previews there.
+    ("sources/", '<a href="../factions/left-opposition/">', False),
+    # The offline edition's file URLs.
+    ("factions/left-opposition.html", '<a href="new-opposition.html">', True),
+    ("factions/left-opposition.html", '<a href="left-opposition.html">', False),
+])
+def test_links_between_chapters_get_previews(page_url, html, previewed):
+    out = previews_on_chapter_links(html + "X</a>", page_url)
+    assert ("data-preview" in out) is previewed, out
 
 
 def test_footnotes_are_kept_out_of_the_search_index():

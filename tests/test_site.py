@@ -89,6 +89,18 @@ def test_no_stylesheet_or_script_refers_to_another_host(built_site):
     assert not offenders, offenders
 
 
+def test_every_page_links_one_stylesheet_holding_theme_and_site_styles(built_site, pages):
+    link = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+    linked = {url: link.findall(p.path.read_text("utf-8")) for url, p in pages.items()}
+    assert all(len(sheets) == 1 for sheets in linked.values()), linked
+    names = {sheets[0].rsplit("/", 1)[-1] for sheets in linked.values()}
+    files = [f.name for f in (built_site / "assets" / "stylesheets").glob("*.css")]
+    assert len(names) == 1 and files == list(names), (names, files)
+    text = (built_site / "assets" / "stylesheets" / files[0]).read_text(encoding="utf-8")
+    # Material's main sheet, its palette sheet and ours, in that order.
+    assert 0 < text.index(".md-header") < text.index("[data-md-color-primary=indigo]") < text.index(".ts-cite")
+
+
 def test_every_page_has_its_furniture(pages):
     problems = []
     for url, page in pages.items():

@@ -24,13 +24,23 @@
     }, Promise.resolve());
   }
 
+  // Formatted by hand, as sitedata/cite.py formats the last-modified date:
+  // toLocaleDateString would load the Intl machinery, tens of milliseconds of
+  // main-thread time on a phone, for three short strings.
   var PLACEHOLDER = "[date accessed]";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December"];
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.",
+                    "Sept.", "Oct.", "Nov.", "Dec."];
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
   function fillCitationDate() {
     var today = new Date();
-    var iso = today.toISOString().slice(0, 10);
-    var long = today.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
-    var mla = today.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" });
-    var formats = { "ts-cite-chicago": long, "ts-cite-mla": mla, "ts-cite-bibtex": iso };
+    var y = today.getFullYear(), m = today.getMonth(), d = today.getDate();
+    var formats = {
+      "ts-cite-chicago": MONTHS[m] + " " + d + ", " + y,
+      "ts-cite-mla": d + " " + MLA_MONTHS[m] + " " + y,
+      "ts-cite-bibtex": y + "-" + pad(m + 1) + "-" + pad(d)
+    };
     Object.keys(formats).forEach(function (id) {
       var node = document.getElementById(id);
       if (node && node.textContent.indexOf(PLACEHOLDER) >= 0) {
