@@ -101,6 +101,14 @@ def test_every_page_links_one_stylesheet_holding_theme_and_site_styles(built_sit
     assert 0 < text.index(".md-header") < text.index("[data-md-color-primary=indigo]") < text.index(".ts-cite")
 
 
+def test_table_cells_are_apart_for_the_search_index(built_site, pages):
+    # Search drops the tags: "<td>Minsk</td><td>Proclaimed" would be indexed as one
+    # word, "MinskProclaimed", that no query finds.
+    glued = [f"{p.path.relative_to(built_site)}: {m.group(0)}" for p in pages.values()
+             for m in re.finditer(r"\w[^<>]{0,20}</t[dh]><t[dh][^>]*>[^<]{0,20}", p.path.read_text("utf-8"))]
+    assert not glued, glued[:10]
+
+
 def test_every_page_has_its_furniture(pages):
     problems = []
     for url, page in pages.items():
