@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitedata.assets import MATERIAL_STYLESHEET, joined_stylesheet, material_order  # noqa: E402
+from sitedata.assets import MATERIAL_STYLESHEET, site_stylesheet  # noqa: E402
 from sitedata.content import (first_use_only, footnotes_out_of_search,  # noqa: E402
                               labels_not_tooltips, previews_on_chapter_links,
                               see_also_out_of_search, without_abbreviations)
@@ -43,13 +43,13 @@ def on_config(config):
 # One stylesheet: Material's two and our extra_css joined (see sitedata/assets.py);
 # main.html links it. Sheets that are not site files (a plugin's) stay as they are.
 def _join_stylesheets(files, config):
-    material = sorted((f for f in files.media_files() if MATERIAL_STYLESHEET.fullmatch(f.src_uri)),
-                      key=lambda f: material_order(f.src_uri))
+    material = [f for f in files.media_files() if MATERIAL_STYLESHEET.fullmatch(f.src_uri)]
     ours = [f for f in map(files.get_file_from_path, config.extra_css) if f is not None]
-    if len(material) != 2:
-        raise PluginError("expected Material's main and palette stylesheets among the theme's "
-                          f"files, found {[f.src_uri for f in material]}; check the theme version")
-    path, text = joined_stylesheet([f.content_string for f in material + ours])
+    try:
+        path, text = site_stylesheet({f.src_uri: f.content_string for f in material},
+                                     [f.content_string for f in ours])
+    except ValueError as exc:
+        raise PluginError(str(exc))
     # The joined sheet replaces them: nothing links the parts (or their source maps).
     maps = [files.get_file_from_path(f.src_uri + ".map") for f in material]
     for f in material + ours + [m for m in maps if m is not None]:

@@ -61,7 +61,6 @@
     form.addEventListener("reset", function () {
       setTimeout(function () { writeUrl(); apply(); }, 0);
     });
-    form.hidden = false;
     readUrl();
     apply();
   }
