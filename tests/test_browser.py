@@ -266,11 +266,46 @@ def test_instant_navigation_back_forward_and_one_search_index(page, base):
 
 def test_glossary_person_and_footnote_tooltips(page, base):
     page.goto(base + "factions/left-opposition/")
-    for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/'] >> nth=0",
-                   ".md-content a.footnote-ref >> nth=0"):
+    for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/'] >> nth=0"):
+        host = page.locator(target)
+        title = host.get_attribute("title")
         page.mouse.move(0, 0)
-        page.hover(target)
-        page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=5000)
+        host.hover()
+        tip = page.wait_for_selector(".md-tooltip2--active[role=tooltip]", timeout=5000)
+        assert tip.inner_text() == title
+        # Described by its tooltip, and no second, native tooltip meanwhile.
+        assert host.get_attribute("aria-describedby") == tip.get_attribute("id")
+        assert host.get_attribute("title") is None
+        page.mouse.move(0, 0)
+        page.wait_for_selector(".md-tooltip2", state="detached", timeout=5000)
+        assert host.get_attribute("title") == title
+    # A footnote marker shows its note, which the pointer can move into.
+    marker = page.locator(".md-content a.footnote-ref >> nth=0")
+    note_id = marker.get_attribute("href").split("#")[1]
+    marker.hover()
+    note = page.wait_for_selector(".md-tooltip2--active[role=dialog]", timeout=5000)
+    expected = page.locator(f"[id='{note_id}']").inner_text().replace("↩", "").strip()
+    assert note.inner_text().strip() == expected and not note.query_selector(".footnote-backref")
+    assert marker.get_attribute("aria-controls") == note.get_attribute("id")
+    page.hover(".md-tooltip2--active[role=dialog] .md-tooltip2__inner")
+    page.wait_for_timeout(600)
+    assert page.locator(".md-tooltip2--active[role=dialog]").count() == 1
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".md-tooltip2", state="detached", timeout=5000)
+
+
+def test_tooltips_open_on_keyboard_focus_one_at_a_time(page, base):
+    page.goto(base + "factions/left-opposition/")
+    page.locator(".md-content a[href*='people/'] >> nth=0").focus()
+    page.wait_for_selector(".md-tooltip2--active[role=tooltip]", timeout=5000)
+    page.locator(".md-content a.footnote-ref >> nth=0").focus()
+    page.wait_for_selector(".md-tooltip2--active[role=dialog]", timeout=5000)
+    page.wait_for_timeout(400)
+    assert page.locator(".md-tooltip2").count() == 1
+    # Instant navigation to another page takes the tooltip away.
+    page.locator(".md-content a[href*='new-opposition/'] >> nth=0").click()
+    page.wait_for_url(re.compile(r"new-opposition/"))
+    page.wait_for_selector(".md-tooltip2", state="detached", timeout=5000)
 
 
 def test_link_preview_on_hover(page, base):
