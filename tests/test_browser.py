@@ -88,9 +88,16 @@ def search(page, query):
 
 
 def test_every_page_loads_cleanly(page, base, page_paths):
+    # Every Content-Security-Policy violation, as the page itself sees it.
+    page.add_init_script("""window.__csp = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+    violations = []
     for path in page_paths:
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
+        violations += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
+    assert not violations, violations[:10]
     assert not page.watch.errors, page.watch.errors[:10]
     assert not page.watch.outside, page.watch.outside[:10]
 
@@ -350,6 +357,44 @@ def test_mobile_has_no_horizontal_scroll_and_a_working_drawer(browser, base, pag
     context.close()
 
 
+# Each wide thing in the content (tables, the map, the chart, preformatted text):
+# whether it fits the window, or else whether a box of its own, which does fit,
+# scrolls it sideways.
+_WIDE_CONTENT = """() => [...document.querySelectorAll(
+    '.md-content table, .md-content figure, .md-content svg, .md-content pre, .md-content img')]
+  .filter(el => el.getClientRects().length)
+  .map(el => {
+    const r = el.getBoundingClientRect(), width = document.documentElement.clientWidth;
+    if (r.left >= 0 && r.right <= width + 0.5) return null;
+    let box = el.parentElement;
+    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+    const b = box && box.getBoundingClientRect();
+    return box && b.left >= 0 && b.right <= width + 0.5 ? null
+      : el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || '') + ' ' + Math.round(r.width) + 'px';
+  }).filter(Boolean)"""
+
+
+def test_mobile_wide_tables_map_and_charts_scroll_inside_their_box(browser, base, page_paths):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    tab = context.new_page()
+    overflowing = []
+    for path in page_paths:
+        tab.goto(base + path)
+        overflowing += [f"{path}: {what}" for what in tab.evaluate(_WIDE_CONTENT)]
+    assert not overflowing, overflowing[:20]
+    # The table of exiles is wider than a phone: its box scrolls, the page does not.
+    tab.goto(base + "exile/")
+    moved = tab.evaluate("""() => {
+        const table = document.querySelector('.md-content table.ts-sortable');
+        let box = table.parentElement;
+        while (getComputedStyle(box).overflowX !== 'auto') box = box.parentElement;
+        box.scrollLeft = 200;
+        return [table.getBoundingClientRect().width > box.clientWidth, box.scrollLeft, scrollX]; }""")
+    assert moved[0] and moved[1] > 0 and moved[2] == 0, moved
+    context.close()
+
+
 def test_keyboard_skip_link_and_visible_focus(page, base):
     page.goto(base + "chronology/")
     page.keyboard.press("Tab")
@@ -361,6 +406,81 @@ def test_keyboard_skip_link_and_visible_focus(page, base):
     page.keyboard.press("Escape")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+# Every control a keyboard user can operate, marked with its index: visible,
+# enabled, in the tab order. A radio group is one tab stop (its checked radio, or
+# its first when none is checked); the contents of a closed <details> are not
+# shown, so not yet reachable.
+_MARK_CONTROLS = """() => {
+  const controls = [...document.querySelectorAll(
+      'a[href], button, input, select, textarea, summary, [tabindex]')].filter(el =>
+    el.tabIndex >= 0 && !el.disabled && !el.closest('[hidden]') && el.getClientRects().length &&
+    getComputedStyle(el).visibility !== 'hidden' &&
+    !(el.type === 'radio' && el !== (document.querySelector(`[name="${el.name}"]:checked`) ||
+                                     document.querySelector(`[name="${el.name}"]`))) &&
+    !(el.closest('details:not([open])') && el.tagName !== 'SUMMARY'));
+  controls.forEach((el, i) => el.setAttribute('data-control', i));
+  return controls.length;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "factions/left-opposition/", "chronology/1923-1927/",
+                                  "people/", "glossary/", "places/", "about/"])
+def test_keyboard_reaches_every_control(page, base, path):
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    count = page.evaluate(_MARK_CONTROLS)
+    reached = set()
+    for _ in range(count + 40):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.getAttribute('data-control')"))
+    missing = page.evaluate("""reached => [...document.querySelectorAll('[data-control]')]
+        .filter(el => !reached.includes(el.getAttribute('data-control')))
+        .map(el => el.outerHTML.slice(0, 120))""", [r for r in reached if r is not None])
+    assert count > 20 and not missing, missing
+
+
+# One control of each kind, and what shows its focus (a radio's label, the search form).
+FOCUS_KINDS = {
+    "factions/left-opposition/": [
+        (".md-skip", ".md-skip"),
+        (".md-tabs__link >> nth=1", None),
+        (".md-nav--primary .md-nav__link[href] >> nth=2", None),
+        (".md-content a[data-preview] >> nth=0", None),
+        ("#cite-this-page summary", None),
+        (".md-footer__link >> nth=0", None),
+        ("input.md-option >> nth=0", "input.md-option + label:not([hidden])"),
+    ],
+    "chronology/1923-1927/": [
+        ("input[name=category] >> nth=0", "input[name=category] >> nth=0"),
+        ("#ts-filter-person", None),
+        (".ts-filters button[type=reset]", None),
+        (".ts-event a >> nth=0", None),
+    ],
+}
+
+
+@pytest.mark.parametrize("path", sorted(FOCUS_KINDS))
+def test_keyboard_focus_is_visible(page, base, path):
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    invisible = []
+    for control, shown_by in FOCUS_KINDS[path]:
+        target = page.locator(control).first
+        region = page.locator(shown_by or control).first
+        region.scroll_into_view_if_needed()
+        page.keyboard.press("Shift")   # a keyboard user: focus rings are for them
+        page.evaluate("el => el.blur()", target.element_handle())
+        box = region.bounding_box()
+        clip = {"x": max(box["x"] - 6, 0), "y": max(box["y"] - 6, 0),
+                "width": box["width"] + 12, "height": box["height"] + 12}
+        before = page.screenshot(clip=clip, animations="disabled")
+        target.focus()
+        page.wait_for_timeout(50)
+        if page.screenshot(clip=clip, animations="disabled") == before:
+            invisible.append(control)
+    assert not invisible, invisible
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
