@@ -64,10 +64,12 @@ def prerendered_docs(directory: Path) -> Path:
 
 
 def config_without_data_layer(directory: Path, docs: Path) -> Path:
-    """mkdocs.yml without the hooks, building the pre-rendered pages."""
+    """mkdocs.yml without the data layer's hooks (the page hooks stay), building
+    the pre-rendered pages."""
     config = directory / "mkdocs-nodata.yml"
     # Paths in a config are relative to its file: point them back at the project.
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\nwatch: []\n"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+                      f"hooks: [{ROOT / 'sitedata' / 'page_hooks.py'}]\nwatch: []\n"
                       f"docs_dir: {docs}\ntheme:\n  custom_dir: {ROOT / 'overrides'}\n",
                       encoding="utf-8")
     return config

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
@@ -55,14 +54,3 @@ def add_policy(html: str, text: str) -> str:
     if not match:
         raise ValueError("page has no <meta charset>; cannot place the policy before scripts")
     return html[: match.end()] + tag + html[match.end():]
-
-
-def apply_to_site(site_dir: Path) -> int:
-    """Add one policy, admitting every inline script of the site, to each page."""
-    pages = sorted(Path(site_dir).rglob("*.html"))
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    hashes = set().union(*(inline_script_hashes(t) for t in texts.values())) if texts else set()
-    text = policy(hashes)
-    for page, html in texts.items():
-        page.write_text(add_policy(html, text), encoding="utf-8")
-    return len(hashes)

@@ -1,4 +1,8 @@
-"""MkDocs glue for the data layer: everything it calls is plain Python."""
+"""MkDocs glue for the data layer: everything it calls is plain Python.
+
+The site's other glue (one stylesheet, HTML touches, the citation, the final
+pass) is in page_hooks.py, so that a build without the data layer keeps it.
+"""
 from __future__ import annotations
 
 import sys
@@ -10,54 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitedata.assets import MATERIAL_STYLESHEET, site_stylesheet  # noqa: E402
-from sitedata.content import (first_use_only, footnotes_out_of_search,  # noqa: E402
-                              labels_not_tooltips, previews_on_chapter_links,
-                              see_also_out_of_search, without_abbreviations)
 from sitedata.build import ROOT, load_site  # noqa: E402
-from sitedata.cite import citation  # noqa: E402
-from sitedata.csp import apply_to_site  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
-from sitedata.render import GLOSSARY  # noqa: E402
 
 _site = None
-_serving = False
-SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
 # ---- Hooks
-
-# `mkdocs serve` injects an inline live-reload script that a policy would block.
-def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
-
-
-# The offline plugin adds its search shim from unpkg.com; use the vendored copy.
-def on_config(config):
-    polyfills = config.extra.get("polyfills", [])
-    config.extra["polyfills"] = [SHIM if "iframe-worker" in url else url for url in polyfills]
-    return config
-
-
-# One stylesheet: Material's two and our extra_css joined (see sitedata/assets.py);
-# main.html links it. Sheets that are not site files (a plugin's) stay as they are.
-def _join_stylesheets(files, config):
-    material = [f for f in files.media_files() if MATERIAL_STYLESHEET.fullmatch(f.src_uri)]
-    ours = [f for f in map(files.get_file_from_path, config.extra_css) if f is not None]
-    try:
-        path, text = site_stylesheet({f.src_uri: f.content_string for f in material},
-                                     [f.content_string for f in ours])
-    except ValueError as exc:
-        raise PluginError(str(exc))
-    # The joined sheet replaces them: nothing links the parts (or their source maps).
-    maps = [files.get_file_from_path(f.src_uri + ".map") for f in material]
-    for f in material + ours + [m for m in maps if m is not None]:
-        files.remove(f)
-    files.append(File.generated(config, path, content=text))
-    config.extra_css = [p for p in config.extra_css if p not in {f.src_uri for f in ours}]
-    config.extra["stylesheet"] = path
-
 
 # Validate the data and scan every page once, before any page is rendered;
 # add the pages made from the data (one per person).
@@ -70,7 +33,6 @@ def on_files(files, config):
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
     for src, text in _site.generated.items():
         files.append(File.generated(config, src, content=text))
-    _join_stylesheets(files, config)
     return files
 
 
@@ -81,29 +43,3 @@ def on_page_markdown(markdown, page, config, files):
         return _site.renderer.expand(page.file.src_uri, markdown, info.body_offset)
     except DataError as exc:
         raise PluginError(str(exc))
-
-
-# A glossary tooltip on each term's first use in the page, not on every use
-# (and none on the glossary itself);
-# footnotes (the bibliography again) and See also lists kept out of the search index;
-# names instead of tooltips on the ¶ and ↩ links; previews on links between chapters.
-def on_page_content(html, page, config, files):
-    terms = without_abbreviations if page.file.src_uri == GLOSSARY else first_use_only
-    html = see_also_out_of_search(footnotes_out_of_search(terms(html)))
-    return previews_on_chapter_links(labels_not_tooltips(html), page.url)
-
-
-# The page's suggested citation, from its title, URL and last-updated date.
-def on_page_context(context, page, config, nav):
-    updated = page.meta.get("git_revision_date_localized_raw_iso_date")
-    context["citation"] = citation(page.title or config.site_name, config.site_name,
-                                   page.canonical_url or config.site_url, updated)
-    return context
-
-
-# Give every page a Content-Security-Policy admitting only the site's own scripts.
-# Not while serving (live reload is an inline script), nor offline: on file://
-# pages Chromium matches no URL against 'self', so the policy would block all.
-def on_post_build(config):
-    if not _serving and config.use_directory_urls:
-        apply_to_site(config.site_dir)
