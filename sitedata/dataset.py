@@ -90,6 +90,8 @@ def _schema_problems(kind: str, label: str, items, schema: dict) -> list[Problem
             message += "; add it (see data/README.md)"
         elif error.validator == "enum":
             message += f" (got {error.instance!r})"
+        elif error.validator == "pattern" and "description" in error.schema:
+            message += "; write it as: " + error.schema["description"]
         problems.append(Problem(label, line, message, record_id, field_name))
     return problems
 

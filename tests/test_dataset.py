@@ -96,6 +96,15 @@ def test_malformed_date_fails_the_schema(data_dir):
     assert "record 'bloody-sunday', field 'date'" in message and "does not match" in message
 
 
+def test_straight_quote_in_a_title_names_the_fix(data_dir):
+    events = data_dir / "events.yml"
+    replace(events, "title: Bloody Sunday", "title: \"'Bloody' Sunday\"")
+    line = line_of(events, "'Bloody' Sunday")
+    message = problems(data_dir)
+    assert f"data/events.yml:{line}: record 'bloody-sunday', field 'title'" in message
+    assert "typographic quotes" in message
+
+
 def test_end_before_start(data_dir):
     events = data_dir / "events.yml"
     replace(events, "end: 1927-12-19", "end: 1927-11-19")

@@ -105,6 +105,15 @@ def test_table_cells_are_apart_for_the_search_index(built_site, pages):
     assert not glued, glued[:10]
 
 
+def test_no_opening_quote_ends_a_phrase(built_site, pages):
+    # Markdown's smart quotes turn a quote just before a link's "]" into an
+    # opening one ("‘The New Course‘"); data titles carry typographic quotes.
+    wrong = re.compile(r"\w.{0,30}(?:‘|&lsquo;)(?=</|[\s.,;:!?)\]])")
+    found = [f"{p.path.relative_to(built_site)}: {m.group(0)}" for p in pages.values()
+             for m in wrong.finditer(p.path.read_text("utf-8"))]
+    assert not found, found[:10]
+
+
 def test_every_page_has_its_furniture(pages):
     problems = []
     for url, page in pages.items():
