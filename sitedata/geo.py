@@ -75,7 +75,7 @@ def land_path() -> str:
     return "".join(parts)
 
 
-def exile_map_view(renderer, src: str) -> SimpleNamespace:
+def exile_map_view(renderer) -> SimpleNamespace:
     """Everything the map template prints: land, places, routes."""
     ds = renderer.ds
     places = {}
@@ -83,16 +83,12 @@ def exile_map_view(renderer, src: str) -> SimpleNamespace:
         place = ds.places[exile.place]
         x, y = project(place.lon, place.lat)
         entry = places.setdefault(place.id, SimpleNamespace(
-            id=place.id, name=place.name, x=x, y=y, people=set(), href=None, periods=[]))
+            id=place.id, name=place.name, x=x, y=y, people=set(), periods=[]))
         entry.people.add(exile.person)
         span = renderer.span(exile)
         entry.periods.append(f"{span.start.text}–{span.end.text if span.end else '?'}")
-        if entry.href is None and exile.get("page"):
-            target, _, anchor = exile.page.partition("#")
-            entry.href = renderer.href(src, target, anchor)
     for entry in places.values():
         entry.who = "both" if len(entry.people) > 1 else next(iter(entry.people))
-        entry.href = entry.href or renderer.href(src, "places/index.md", entry.id)
         entry.title = f"{entry.name}: {'; '.join(entry.periods)}"
         # Labels go left of points near the map's right edge.
         entry.anchor = "end" if entry.x > WIDTH - 120 else "start"

@@ -437,7 +437,7 @@ class Renderer:
 
     def exile_map(self, src: str, args: dict[str, str]) -> str:
         return self.env.get_template("exile-map.html").render(
-            map=exile_map_view(self, src))
+            map=exile_map_view(self))
 
     def timeline(self, src: str, args: dict[str, str]) -> str:
         unknown = set(args) - {"ids", "category", "person", "place", "from", "to"}
