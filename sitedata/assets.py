@@ -116,7 +116,7 @@ def unused_rules_removed(css: str, used: set[str]) -> str:
         out = []
         for rule in rules:
             if rule.type == "qualified-rule":
-                selectors = [s.strip() for s in _split_selectors(tinycss2.serialize(rule.prelude))]
+                selectors = [s.strip() for s in split_selectors(tinycss2.serialize(rule.prelude))]
                 kept = [s for s in selectors if all(n in used for n in _required_names(s))]
                 if kept:
                     out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}")
@@ -134,7 +134,7 @@ def unused_rules_removed(css: str, used: set[str]) -> str:
     return "".join(prune(rules)) + "\n"
 
 
-def _split_selectors(prelude: str) -> list[str]:
+def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside parentheses)."""
     parts, depth, start = [], 0, 0
     for i, char in enumerate(prelude):

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.browser
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 
 
-
 @pytest.fixture(scope="module")
 def base(built_site):
     with serve(built_site, SUBPATH) as url:
@@ -339,9 +338,13 @@ def test_cite_block_fills_the_date_and_copies(browser, base):
     context.close()
 
 
+def phone_context(browser):
+    """A 360 × 740 touch phone."""
+    return browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+
+
 def test_mobile_has_no_horizontal_scroll_and_a_working_drawer(browser, base, page_paths):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
+    context = phone_context(browser)
     tab = context.new_page()
     wide = []
     for path in page_paths:
@@ -375,8 +378,7 @@ _WIDE_CONTENT = """() => [...document.querySelectorAll(
 
 
 def test_mobile_wide_tables_map_and_charts_scroll_inside_their_box(browser, base, page_paths):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
+    context = phone_context(browser)
     tab = context.new_page()
     overflowing = []
     for path in page_paths:

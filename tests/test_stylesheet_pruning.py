@@ -17,7 +17,7 @@ from playwright import sync_api as playwright_api
 
 from browser import CHROMIUM_FLAGS, chromium_path, serve
 from conftest import ROOT, SUBPATH
-from sitedata.assets import site_stylesheet
+from sitedata.assets import site_stylesheet, split_selectors
 
 pytestmark = pytest.mark.browser
 _PSEUDO = re.compile(r"::?[A-Za-z-]+(\((?:[^()]|\([^()]*\))*\))?")
@@ -30,12 +30,8 @@ def selectors(css: str) -> set[str]:
     def walk(rules, context=""):
         for rule in rules:
             if rule.type == "qualified-rule":
-                prelude, depth, start = tinycss2.serialize(rule.prelude), 0, 0
-                for i, char in enumerate(prelude + ","):
-                    depth += char in "([" and 1 or char in ")]" and -1 or 0
-                    if char == "," and not depth:
-                        found.add((context, prelude[start:i].strip()))
-                        start = i + 1
+                found.update((context, selector.strip())
+                             for selector in split_selectors(tinycss2.serialize(rule.prelude)))
             elif rule.type == "at-rule" and rule.content is not None and \
                     rule.lower_at_keyword in ("media", "supports"):
                 walk(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
