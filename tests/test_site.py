@@ -97,6 +97,20 @@ def test_every_page_links_one_stylesheet_holding_theme_and_site_styles(built_sit
     assert 0 < text.index(".md-header") < text.index("[data-md-color-primary=indigo]") < text.index(".ts-cite")
 
 
+def test_no_script_file_holds_up_the_first_paint(pages):
+    # A plain <script src> stops the parser until it has run; deferred, the page
+    # can paint first (main.html). Material's bundle and site.js, in that order.
+    tag = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
+    blocking, order = [], set()
+    for url, page in pages.items():
+        found = tag.findall(page.path.read_text("utf-8"))
+        blocking += [f"{url}: {src}" for attrs, src in found
+                     if not re.search(r"\b(defer|async)\b", attrs)]
+        order.add(tuple(src.rsplit("/", 1)[-1].split(".")[0] for _, src in found))
+    assert not blocking, blocking[:5]
+    assert order == {("bundle", "site")}, order
+
+
 def test_table_cells_are_apart_for_the_search_index(built_site, pages):
     # Search drops the tags: "<td>Minsk</td><td>Proclaimed" would be indexed as one
     # word, "MinskProclaimed", that no query finds.
