@@ -61,6 +61,18 @@ def labels_not_tooltips(html: str) -> str:
 # Sections whose pages are prose chapters: a link to one shows a preview of it.
 CHAPTER_SECTIONS = ("factions", "congresses", "exile", "ideas", "overview", "historiography")
 # A plain prose link: a relative href and nothing else (no title, so no tooltip).
+_EXTERNAL_LINK = re.compile(r'<a href="https?://[^"]*"(?![^>]*\brel=)')
+
+
+def external_links_marked(html: str) -> str:
+    """Mark links that leave the site `rel="external"`, for the print sheet.
+
+    Printed, such a link shows where it leads. The sheet cannot tell by the
+    address: Material's instant navigation rewrites every relative link of the
+    page to an absolute http(s) one as it loads."""
+    return _EXTERNAL_LINK.sub(lambda m: m.group(0) + ' rel="external"', html)
+
+
 _PLAIN_LINK = re.compile(r'<a href="(?P<href>[^":#]+)(?P<anchor>#[^"]*)?">')
 
 

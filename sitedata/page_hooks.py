@@ -16,8 +16,9 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from sitedata.assets import MATERIAL_STYLESHEET, site_stylesheet  # noqa: E402
 from sitedata.cite import citation  # noqa: E402
-from sitedata.content import (first_use_only, footnotes_out_of_search,  # noqa: E402
-                              labels_not_tooltips, previews_on_chapter_links,
+from sitedata.content import (external_links_marked, first_use_only,  # noqa: E402
+                              footnotes_out_of_search, labels_not_tooltips,
+                              previews_on_chapter_links,
                               see_also_out_of_search, without_abbreviations)
 from sitedata.postbuild import finish_site  # noqa: E402
 from sitedata.render import GLOSSARY  # noqa: E402
@@ -64,11 +65,13 @@ def on_files(files, config):
 # A glossary tooltip on each term's first use in the page, not on every use
 # (and none on the glossary itself); footnotes (the bibliography again) and See
 # also lists kept out of the search index; names instead of tooltips on the ¶
-# and ↩ links; previews on links between chapters.
+# and ↩ links; previews on links between chapters; links off the site marked
+# for the print sheet.
 def on_page_content(html, page, config, files):
     terms = without_abbreviations if page.file.src_uri == GLOSSARY else first_use_only
     html = see_also_out_of_search(footnotes_out_of_search(terms(html)))
-    return previews_on_chapter_links(labels_not_tooltips(html), page.url)
+    html = external_links_marked(labels_not_tooltips(html))
+    return previews_on_chapter_links(html, page.url)
 
 
 # The page's suggested citation, from its title, URL and last-updated date.

@@ -8,7 +8,8 @@ from sitedata.dataset import load
 from sitedata.errors import DataError
 from sitedata.pages import scan_page
 from sitedata.build import load_site
-from sitedata.content import (first_use_only, footnotes_out_of_search, labels_not_tooltips,
+from sitedata.content import (external_links_marked, first_use_only,
+                              footnotes_out_of_search, labels_not_tooltips,
                               previews_on_chapter_links, see_also_out_of_search,
                               without_abbreviations)
 from sitedata.render import Renderer, abbreviations, distinct_names, gloss
@@ -216,6 +217,20 @@ def test_pilcrow_and_backlink_get_a_name_not_a_tooltip():
 def test_links_between_chapters_get_previews(page_url, html, previewed):
     out = previews_on_chapter_links(html + "X</a>", page_url)
     assert ("data-preview" in out) is previewed, out
+
+
+@pytest.mark.parametrize("html, external", [
+    ('<a href="https://www.marxists.org/archive/trotsky/">', True),
+    ('<a href="http://example.org/a" data-search-exclude>', True),
+    ('<a href="../../people/trotsky/">', False),
+    ('<a href="#fn:1">', False),
+    ('<a href="mailto:editor@example.org">', False),
+    ('<a href="https://example.org/" rel="noopener">', False),   # has its own rel
+])
+def test_links_off_the_site_are_marked_for_print(html, external):
+    out = external_links_marked(html + "X</a>")
+    assert ('rel="external"' in out) is external, out
+    assert out.count("rel=") <= 1, out
 
 
 def test_footnotes_are_kept_out_of_the_search_index():
