@@ -58,9 +58,7 @@ def labels_not_tooltips(html: str) -> str:
     return _NAMED_BY_TITLE.sub(r"\1 aria-label=", html)
 
 
-# Sections whose pages are prose chapters: a link to one shows a preview of it.
-CHAPTER_SECTIONS = ("factions", "congresses", "exile", "ideas", "overview", "historiography")
-# A plain prose link: a relative href and nothing else (no title, so no tooltip).
+# A link off the site, unless it already names its relation.
 _EXTERNAL_LINK = re.compile(r'<a href="https?://[^"]*"(?![^>]*\brel=)')
 
 
@@ -73,6 +71,9 @@ def external_links_marked(html: str) -> str:
     return _EXTERNAL_LINK.sub(lambda m: m.group(0) + ' rel="external"', html)
 
 
+# Sections whose pages are prose chapters: a link to one shows a preview of it.
+CHAPTER_SECTIONS = ("factions", "congresses", "exile", "ideas", "overview", "historiography")
+# A plain prose link: a relative href and nothing else (no title, so no tooltip).
 _PLAIN_LINK = re.compile(r'<a href="(?P<href>[^":#]+)(?P<anchor>#[^"]*)?">')
 
 
