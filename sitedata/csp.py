@@ -13,6 +13,8 @@ import re
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+# Quoted or not: minified pages drop the quotes where HTML allows.
+_TYPE = re.compile(r"""\btype=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 # Types a browser executes as script; JSON config blocks are data, not script.
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -35,8 +37,9 @@ def inline_script_hashes(html: str) -> set[str]:
         attrs = match.group("attrs")
         if re.search(r"\bsrc=", attrs):
             continue
-        kind = re.search(r'\btype="([^"]*)"', attrs)
-        if (kind.group(1) if kind else "").lower() not in _JS_TYPES:
+        kind = _TYPE.search(attrs)
+        script_type = next(v for v in kind.groups() if v is not None) if kind else ""
+        if script_type.lower() not in _JS_TYPES:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")

@@ -83,9 +83,11 @@ def on_page_context(context, page, config, nav):
 
 
 # The written site's last pass: the stylesheet keeps only the rules the pages and
-# scripts use, and every page gets a Content-Security-Policy admitting only the
-# site's own scripts. No policy while serving (live reload is an inline script),
-# nor offline: on file:// pages Chromium matches no URL against 'self'.
+# scripts use, every page is minified (unless extra.minify is false) and gets a
+# Content-Security-Policy admitting only the site's own scripts. No policy while
+# serving (live reload is an inline script), nor offline: on file:// pages
+# Chromium matches no URL against 'self'.
 def on_post_build(config):
     finish_site(config.site_dir, config.extra.get("stylesheet"),
-                policy=not _serving and config.use_directory_urls)
+                policy=not _serving and config.use_directory_urls,
+                minify=config.extra["minify"])

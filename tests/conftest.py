@@ -17,8 +17,9 @@ SUBPATH = "/trotsky-stalin/"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "overrides", "sitedata")
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """`env`: variables for the build (e.g. MINIFY="false"; see mkdocs.yml)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
@@ -29,6 +30,15 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def unminified_site(tmp_path_factory) -> Path:
+    """The real site as MkDocs writes it, before the pages are minified."""
+    site = tmp_path_factory.mktemp("unminified")
+    result = mkdocs_build(ROOT, site, MINIFY="false")
+    assert result.returncode == 0, f"unminified build failed:\n{result.stderr[-4000:]}"
     return site
 
 

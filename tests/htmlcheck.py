@@ -26,6 +26,14 @@ class Page:
     lang: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     inline_styles_urls: list[str] = field(default_factory=list)
+    # Every start tag with its attributes, in order (pages are minified: a test
+    # reads attributes here, not by matching quoted text).
+    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+
+    def find(self, tag: str, class_name: str | None = None) -> list[dict[str, str | None]]:
+        """The attributes of each `tag` element (having `class_name`, if given)."""
+        return [a for t, a in self.tags if t == tag
+                and (class_name is None or class_name in (a.get("class") or "").split())]
 
 
 class _Parser(HTMLParser):
@@ -37,6 +45,7 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         page = self.page
+        page.tags.append((tag, a))
         for key in ("id", "name"):
             if a.get(key) and (key == "id" or tag == "a"):
                 page.ids.add(a[key])
@@ -69,6 +78,12 @@ class _Parser(HTMLParser):
             self.page.title += data
 
 
+def read_page(path: Path, url: str = "") -> Page:
+    page = Page(path, url)
+    _Parser(page).feed(path.read_text(encoding="utf-8"))
+    return page
+
+
 def parse_site(site: Path, base: str) -> dict[str, Page]:
     """Every HTML page of `site`, keyed by the URL it has when served at `base`."""
     pages = {}
@@ -76,9 +91,7 @@ def parse_site(site: Path, base: str) -> dict[str, Page]:
         relative = path.relative_to(site).as_posix()
         url = urljoin(base, relative[: -len("index.html")] if relative.endswith("index.html")
                       else relative)
-        page = Page(path, url)
-        _Parser(page).feed(path.read_text(encoding="utf-8"))
-        pages[url] = page
+        pages[url] = read_page(path, url)
     return pages
 
 

@@ -60,7 +60,7 @@ def test_finishing_the_site_prunes_and_renames_the_sheet_and_relinks_every_page(
     for name in ("a.html", "b.html"):
         (tmp_path / name).write_text(f'<meta charset="utf-8"><link rel="stylesheet" href="{sheet}">'
                                      f'<p class="used">{name}</p><script>one()</script>')
-    finish_site(tmp_path, sheet, policy=True)
+    finish_site(tmp_path, sheet, policy=True, minify=False)
     [renamed] = (tmp_path / "assets" / "stylesheets").iterdir()
     assert renamed.name != "site.00000000.css"
     assert renamed.read_text() == ".used{a:1}.scripted{c:3}\n"

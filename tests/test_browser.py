@@ -9,7 +9,7 @@ import pytest
 from playwright import sync_api as playwright_api
 
 from browser import CHROMIUM_FLAGS, chromium_path, serve
-from conftest import SUBPATH
+from conftest import SUBPATH, html_pages
 from sitedata.cite import MLA_MONTHS
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -99,6 +99,27 @@ def test_every_page_loads_cleanly(page, base, page_paths):
     assert not violations, violations[:10]
     assert not page.watch.errors, page.watch.errors[:10]
     assert not page.watch.outside, page.watch.outside[:10]
+
+
+def test_minified_pages_show_what_mkdocs_wrote(browser, base, built_site, unminified_site,
+                                                page_paths):
+    size = lambda site: sum(p.stat().st_size for p in html_pages(site))
+    assert size(built_site) < 0.9 * size(unminified_site)
+    # Scripts off: the document as written, word for word and space for space
+    # (innerText keeps the spaces that show, e.g. between two links).
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  java_script_enabled=False)
+    tab, differ = context.new_page(), []
+    with serve(unminified_site, SUBPATH) as plain:
+        for path in page_paths:
+            shown = []
+            for site in (base, plain):
+                tab.goto(site + path)
+                shown.append(tab.evaluate("document.body.innerText"))
+            if shown[0] != shown[1]:
+                differ.append(path)
+    context.close()
+    assert not differ, differ
 
 
 def test_every_page_carries_a_content_security_policy(page, base, page_paths):
