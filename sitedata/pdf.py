@@ -9,7 +9,8 @@ Chromium printing the whole print page at once took from fifteen seconds to
 over ten minutes, varying from run to run; printed a part at a time (the cover,
 the contents, each top-level section) it takes seconds each time. So each part
 is printed on its own, and pypdf joins them: it relinks the links between parts,
-writes the page numbers and the outline (from the print page's contents).
+writes the page numbers and the outline (the print page's contents, and under
+each chapter its sections).
 Set CHROMIUM to choose the browser binary.
 """
 from __future__ import annotations
@@ -31,14 +32,26 @@ from pypdf.generic import ArrayObject, DictionaryObject, Fit, FloatObject, NameO
 
 PRINT_PAGE = "print_page/"
 
-# The contents as a tree, read from the list the print plugin's script writes.
+# The contents as a tree, read from the list the print plugin's script writes;
+# under each page, its sections (the page's <h2>s, as in its table of contents
+# on the site), which the printed contents leave out to stay short.
 CONTENTS_JS = """() => {
+  const sections = target => {
+    const page = document.getElementById(target);
+    if (!page || !page.matches("section.print-page")) return [];
+    // The id its ¶ link names: KEEP_PART_JS gives a heading the plugin missed that id.
+    return [...page.querySelectorAll("h2[id]")].map(h => {
+      const mark = h.querySelector(":scope > a.headerlink");
+      return {title: [...h.childNodes].filter(n => n !== mark).map(n => n.textContent).join("").trim(),
+              target: mark ? decodeURIComponent(mark.hash.slice(1)) : h.id, children: []};
+    });
+  };
   const walk = list => [...list.children].filter(li => li.tagName === "LI").map(li => {
     const link = li.querySelector(":scope > a");
     const sub = li.querySelector(":scope > ul, :scope > nav > ul");
-    return {title: link ? link.textContent.trim() : "",
-            target: link ? decodeURIComponent(link.hash.slice(1)) : "",
-            children: sub ? walk(sub) : []};
+    const target = link ? decodeURIComponent(link.hash.slice(1)) : "";
+    return {title: link ? link.textContent.trim() : "", target,
+            children: sub ? walk(sub) : sections(target)};
   });
   const top = document.querySelector("#print-page-toc ul");
   return top ? walk(top) : [];

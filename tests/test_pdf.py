@@ -50,6 +50,29 @@ def test_pdf_outline_follows_the_contents(pdf):
     assert "Overview" in pdf.pages[page].extract_text()
 
 
+def _children(outline, title) -> list:
+    """The bookmarks under the one titled `title` at this level of the outline."""
+    i = next(i for i, item in enumerate(outline) if not isinstance(item, list) and item.title == title)
+    return outline[i + 1] if i + 1 < len(outline) and isinstance(outline[i + 1], list) else []
+
+
+def test_pdf_outline_opens_each_chapter_at_its_sections(pdf):
+    # The printed contents stop at the chapters; the bookmarks go on to their sections.
+    factions = _children(pdf.outline, "Factions")
+    chapter = next(i for i in factions if not isinstance(i, list)
+                   and i.title == "The Left Opposition, 1923–1925")
+    sections = _children(factions, chapter.title)
+    titles = [item.title for item in sections]
+    assert titles[:3] == ["The crisis of 1923", "Trotsky’s letter of 8 October",
+                          "The Declaration of the 46"], titles
+    chapter_start = pdf.get_destination_page_number(chapter)
+    pages = [pdf.get_destination_page_number(item) for item in sections]
+    assert pages == sorted(pages) and pages[0] >= chapter_start
+    for item, page in zip(sections, pages):
+        text = " ".join(pdf.pages[page].extract_text().split())
+        assert item.title in text, (item.title, page)
+
+
 def test_every_internal_link_in_the_pdf_resolves(pdf):
     destinations = pdf.named_destinations
     internal, broken = 0, []
