@@ -19,9 +19,8 @@ from sitedata.postbuild import finish_site
     ("<ul>\n  <li>\n    <a href=\"a\">A</a>\n  </li>\n</ul>", "<ul><li><a href=a>A</a></li></ul>"),
     ("<pre><code>  two\n    four\n</code></pre>", "<pre><code>  two\n    four\n</code></pre>"),
     ("<textarea>  kept\n as typed</textarea>", "<textarea>  kept\n as typed</textarea>"),
-    # Kept on purpose: comments (licences), type="text", closing tags.
+    # Kept on purpose: comments (licences) and closing tags.
     ("<svg><!-- Font Awesome licence --></svg>", "<svg><!-- Font Awesome licence --></svg>"),
-    ('<input type="text" name="q">', "<input name=q type=text>"),
     ("<p>one</p><p>two</p>", "<p>one</p><p>two</p>"),
     # Script and style code is not rewritten, only the whitespace around it.
     ("<script>\n  var a = 1;  // note\n</script>", "<script>var a = 1;  // note</script>"),
