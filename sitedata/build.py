@@ -8,7 +8,7 @@ from pathlib import Path
 from . import dataset as dataset_module
 from .errors import DataError, Problem
 from .pages import PageInfo, scan_page
-from .render import Renderer, abbreviations, person_page
+from .render import PEOPLE, Renderer, abbreviations, person_page
 
 ROOT = Path(__file__).resolve().parent.parent
 ABBREVIATIONS = Path("includes/abbreviations.md")
@@ -18,13 +18,14 @@ ABBREVIATIONS = Path("includes/abbreviations.md")
 class Site:
     renderer: Renderer
     pages: dict[str, PageInfo]
-    generated: dict[str, str]       # pages made from the data: path under docs/ -> Markdown
+    generated: dict[str, str]       # the person pages, in surname order: path under docs/ -> Markdown
 
 
 def person_pages(data) -> dict[str, str]:
-    """A page per person, written from the data; the glue adds them to the site."""
+    """A page per person, written from the data, in surname order (the order of
+    the people index); the glue adds them to the site."""
     pages = {}
-    for person in data.people.values():
+    for person in data.people_by_surname():
         life = f"{data.date(person, 'born.date').year}–" + (
             f"{data.date(person, 'died.date').year}" if "died" in person.data else "")
         summary = f"{person.full_name} ({life}), {person.roles[0]}"
@@ -36,6 +37,34 @@ def person_pages(data) -> dict[str, str]:
             f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
             f"<!-- md:person id={person.id} -->\n")
     return pages
+
+
+def nav_with_person_pages(nav: list, person_srcs: list[str]) -> list:
+    """`nav` (mkdocs.yml's) with the person pages under the people index's entry,
+    which becomes a section: for the print edition, whose pages are the
+    navigation's. (The site lists them on the index and links them everywhere.)"""
+    found = []
+
+    def visit(items: list) -> list:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                (title, value), = item.items()
+                if value == PEOPLE:
+                    found.append(title)
+                    value = [PEOPLE, *person_srcs]
+                elif isinstance(value, list):
+                    value = visit(value)
+                item = {title: value}
+            out.append(item)
+        return out
+
+    result = visit(nav)
+    if len(found) != 1:
+        raise DataError([Problem("mkdocs.yml", None, f"the nav lists {PEOPLE} {len(found)} times; "
+                                 f"list it once, as `People: {PEOPLE}`, for the print edition "
+                                 "to put the person pages under it")])
+    return result
 
 
 def load_site(root: Path, page_texts: dict[str, str], directory_urls: bool = True) -> Site:

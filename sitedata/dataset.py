@@ -61,6 +61,9 @@ class Dataset:
         return sorted(self.events.values(),
                       key=lambda e: (self.date(e, "date").sort_key, e.id))
 
+    def people_by_surname(self) -> list[Record]:
+        return sorted(self.people.values(), key=lambda p: p.name.split()[-1])
+
     def is_russian(self, event: Record) -> bool:
         return bool(self.places[event.place].get("old_style"))
 

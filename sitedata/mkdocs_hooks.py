@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitedata.build import ROOT, load_site  # noqa: E402
+from sitedata.build import ROOT, load_site, nav_with_person_pages  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
 _site = None
@@ -23,17 +23,25 @@ _site = None
 # ---- Hooks
 
 # Validate the data and scan every page once, before any page is rendered;
-# add the pages made from the data (one per person).
+# add the pages made from the data (one per person). The print edition takes
+# its pages from the navigation, so there the person pages join it.
 def on_files(files, config):
     global _site
     texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
         _site = load_site(ROOT, texts, config.use_directory_urls)
+        if _printing(config):
+            config.nav = nav_with_person_pages(config.nav, list(_site.generated))
     except DataError as exc:
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
     for src, text in _site.generated.items():
         files.append(File.generated(config, src, content=text))
     return files
+
+
+def _printing(config) -> bool:
+    plugin = config.plugins.get("print-site")
+    return bool(plugin and plugin.config.get("enabled"))
 
 
 # Expand the shortcodes of one page (dates, people, citations, data blocks).

@@ -97,8 +97,7 @@ def page_numbers_html(total: int) -> str:
 # Two repairs first. The print plugin prefixes each id with its page's key but
 # misses some (a second footnote marker in a paragraph keeps "fnref:x" while its
 # back link says "#page-fnref:x"): such ids get their prefix; and it writes a
-# link to the home page as "#.", which becomes "#index". Person pages are
-# not in the print edition (not in the navigation): links to them become text.
+# link to the home page as "#.", which becomes "#index".
 KEEP_PART_JS = r"""index => {
   const everywhere = new Set([...document.querySelectorAll("[id]")].map(e => e.id));
   for (const link of document.querySelectorAll('a[href^="#"]')) {
@@ -109,7 +108,6 @@ KEEP_PART_JS = r"""index => {
     const unprefixed = page && target.startsWith(page.id + "-") &&
       [...page.querySelectorAll("[id]")].find(e => e.id === target.slice(page.id.length + 1));
     if (unprefixed) { unprefixed.id = target; everywhere.add(target); }
-    else if (target.startsWith("people-")) link.replaceWith(...link.childNodes);
   }
   // Links to the site's own files (the downloads) go to the published site.
   const site = document.querySelector('link[rel="canonical"]').href.replace(/print_page\/$/, "");

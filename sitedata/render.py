@@ -23,9 +23,10 @@ from .geo import exile_map_view
 from .names import ordinal_names, roman
 from .pages import BLOCK, ROLE, FENCE, PageInfo, parse_args
 
-# People have a page each: see person_page().
-CHRONOLOGY, PLACES, GLOSSARY, SOURCES = (
-    "chronology/index.md", "places/index.md", "glossary/index.md", "sources/index.md")
+# People have a page each (see person_page()), listed on PEOPLE.
+CHRONOLOGY, PEOPLE, PLACES, GLOSSARY, SOURCES = (
+    "chronology/index.md", "people/index.md", "places/index.md", "glossary/index.md",
+    "sources/index.md")
 # Block shortcodes drawn by methods of their own (the rest are whole data pages).
 FIGURES = {"factions-table": "factions_table", "alliance-chart": "alliance_chart",
            "congress-table": "congress_table", "exile-table": "exile_table",
@@ -246,7 +247,7 @@ class Renderer:
             return template.render(years=years, categories=CATEGORIES,
                                    people=[SimpleNamespace(id=p.id, name=p.name) for p in people])
         if name == "people":
-            people = sorted(self.ds.people.values(), key=lambda p: p.name.split()[-1])
+            people = self.ds.people_by_surname()
             return template.render(people=[SimpleNamespace(
                 link=self.person_link(src, p.id), name_ru=p.name_ru, role=p.roles[0],
                 surname=p.name.split()[-1],

@@ -7,7 +7,7 @@ import pytest
 from sitedata.dataset import load
 from sitedata.errors import DataError
 from sitedata.pages import scan_page
-from sitedata.build import load_site
+from sitedata.build import load_site, nav_with_person_pages
 from sitedata.content import (external_links_marked, first_use_only,
                               footnotes_out_of_search, labels_not_tooltips,
                               previews_on_chapter_links, see_also_out_of_search,
@@ -286,6 +286,26 @@ def test_every_person_gets_a_generated_page(fixture_root):
     assert page.startswith('---\ntitle: "Leon Trotsky"\n') and "<!-- md:person id=trotsky -->" in page
     out = site.renderer.expand("people/trotsky.md", "<!-- md:person id=trotsky -->")
     assert "Лев" in out and 'href="../../chronology/#soviet-arrested"' in out
+
+
+def test_person_pages_come_in_surname_order_and_join_the_print_navigation(fixture_root):
+    site = load_site(fixture_root, {})
+    assert list(site.generated) == ["people/lenin.md", "people/stalin.md", "people/trotsky.md"]
+    nav = [{"Home": "index.md"}, {"Reference": ["reference/index.md", {"People": "people/index.md"},
+                                                {"Places": "places/index.md"}]}]
+    assert nav_with_person_pages(nav, list(site.generated)) == [
+        {"Home": "index.md"},
+        {"Reference": ["reference/index.md",
+                       {"People": ["people/index.md", "people/lenin.md", "people/stalin.md",
+                                   "people/trotsky.md"]},
+                       {"Places": "places/index.md"}]}]
+
+
+@pytest.mark.parametrize("nav", [[{"Home": "index.md"}],
+                                 [{"People": "people/index.md"}, {"All": [{"Everyone": "people/index.md"}]}]])
+def test_print_navigation_needs_the_people_index_once(nav):
+    with pytest.raises(DataError, match=r"mkdocs.yml: the nav lists people/index.md [02] times"):
+        nav_with_person_pages(nav, ["people/lenin.md"])
 
 
 def test_a_hand_written_page_cannot_shadow_a_generated_one(fixture_root):

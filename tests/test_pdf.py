@@ -6,6 +6,7 @@ import subprocess
 
 import pypdf
 import pytest
+import yaml
 
 from conftest import ROOT
 
@@ -54,6 +55,15 @@ def _children(outline, title) -> list:
     """The bookmarks under the one titled `title` at this level of the outline."""
     i = next(i for i, item in enumerate(outline) if not isinstance(item, list) and item.title == title)
     return outline[i + 1] if i + 1 < len(outline) and isinstance(outline[i + 1], list) else []
+
+
+def test_pdf_holds_every_person_s_page_after_the_people_index(pdf):
+    reference = _children(pdf.outline, "Reference")
+    people = [item.title for item in _children(reference, "People") if not isinstance(item, list)]
+    assert people[0] == "People" and people.index("Stalin") < people.index("Trotsky"), people
+    assert len(people) == 1 + len(yaml.safe_load((ROOT / "data" / "people.yml").read_text("utf-8")))
+    # A person link in a chapter now leads to the person's page in the PDF.
+    assert "/people-trotsky" in pdf.named_destinations
 
 
 def test_pdf_outline_opens_each_chapter_at_its_sections(pdf):

@@ -86,8 +86,8 @@ def test_no_stylesheet_or_script_refers_to_another_host(built_site):
 
 
 def test_every_page_links_one_stylesheet_holding_theme_and_site_styles(built_site, pages):
-    linked = {url: [link["href"] for link in p.find("link") if "stylesheet" in (link.get("rel") or "").split()]
-              for url, p in pages.items()}
+    linked = {url: [link["href"] for link in p.find("link")
+                    if "stylesheet" in (link.get("rel") or "").split()] for url, p in pages.items()}
     assert all(len(sheets) == 1 for sheets in linked.values()), linked
     names = {sheets[0].rsplit("/", 1)[-1] for sheets in linked.values()}
     files = [f.name for f in (built_site / "assets" / "stylesheets").glob("*.css")]
