@@ -43,15 +43,16 @@ def nav_with_person_pages(nav: list, person_srcs: list[str]) -> list:
     """`nav` (mkdocs.yml's) with the person pages under the people index's entry,
     which becomes a section: for the print edition, whose pages are the
     navigation's. (The site lists them on the index and links them everywhere.)"""
-    found = []
+    found = 0
 
     def visit(items: list) -> list:
+        nonlocal found
         out = []
         for item in items:
             if isinstance(item, dict):
                 (title, value), = item.items()
                 if value == PEOPLE:
-                    found.append(title)
+                    found += 1
                     value = [PEOPLE, *person_srcs]
                 elif isinstance(value, list):
                     value = visit(value)
@@ -60,8 +61,8 @@ def nav_with_person_pages(nav: list, person_srcs: list[str]) -> list:
         return out
 
     result = visit(nav)
-    if len(found) != 1:
-        raise DataError([Problem("mkdocs.yml", None, f"the nav lists {PEOPLE} {len(found)} times; "
+    if found != 1:
+        raise DataError([Problem("mkdocs.yml", None, f"the nav lists {PEOPLE} {found} times; "
                                  f"list it once, as `People: {PEOPLE}`, for the print edition "
                                  "to put the person pages under it")])
     return result

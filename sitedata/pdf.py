@@ -39,11 +39,10 @@ CONTENTS_JS = """() => {
   const sections = target => {
     const page = document.getElementById(target);
     if (!page || !page.matches("section.print-page")) return [];
-    // The id its ¶ link names: KEEP_PART_JS gives a heading the plugin missed that id.
     return [...page.querySelectorAll("h2[id]")].map(h => {
       const mark = h.querySelector(":scope > a.headerlink");
       return {title: [...h.childNodes].filter(n => n !== mark).map(n => n.textContent).join("").trim(),
-              target: mark ? decodeURIComponent(mark.hash.slice(1)) : h.id, children: []};
+              target: h.id, children: []};
     });
   };
   const walk = list => [...list.children].filter(li => li.tagName === "LI").map(li => {
@@ -90,15 +89,12 @@ def page_numbers_html(total: int) -> str:
             f"</style>{sheets}")
 
 
-# Keep only the index-th part of the print page. Links to other parts point to a
-# placeholder URL that `join` turns back into internal links; every id in the part
-# gets a zero-size link because Chromium writes a named destination only for an
-# element some link in the printed document points to.
-# Two repairs first. The print plugin prefixes each id with its page's key but
-# misses some (a second footnote marker in a paragraph keeps "fnref:x" while its
-# back link says "#page-fnref:x"): such ids get their prefix; and it writes a
-# link to the home page as "#.", which becomes "#index".
-KEEP_PART_JS = r"""index => {
+# Two repairs to the print page, made as it loads (before its contents are read).
+# The print plugin prefixes each id with its page's key but misses some (a second
+# footnote marker in a paragraph keeps "fnref:x" while its back link says
+# "#page-fnref:x"; a heading after a tag without an id): such ids get their
+# prefix; and it writes a link to the home page as "#.", which becomes "#index".
+REPAIR_JS = r"""() => {
   const everywhere = new Set([...document.querySelectorAll("[id]")].map(e => e.id));
   for (const link of document.querySelectorAll('a[href^="#"]')) {
     const target = decodeURIComponent(link.hash.slice(1));
@@ -109,6 +105,13 @@ KEEP_PART_JS = r"""index => {
       [...page.querySelectorAll("[id]")].find(e => e.id === target.slice(page.id.length + 1));
     if (unprefixed) { unprefixed.id = target; everywhere.add(target); }
   }
+}"""
+
+# Keep only the index-th part of the print page. Links to other parts point to a
+# placeholder URL that `join` turns back into internal links; every id in the part
+# gets a zero-size link because Chromium writes a named destination only for an
+# element some link in the printed document points to.
+KEEP_PART_JS = r"""index => {
   // Links to the site's own files (the downloads) go to the published site.
   const site = document.querySelector('link[rel="canonical"]').href.replace(/print_page\/$/, "");
   const here = new URL("..", location.href).href;
@@ -276,13 +279,14 @@ class _Browser:
 
 
 def _open(page, url: str, then: str | None):
-    """Load the print page; return its contents tree and the result of `then`."""
+    """Load the print page and repair it; return its contents tree and the result of `then`."""
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url, wait_until="load", timeout=120000)
     page.wait_for_selector("#print-page-toc li", state="attached", timeout=30000)
     if errors:
         raise SystemExit(f"the print page raised errors: {errors}")
+    page.evaluate(REPAIR_JS)
     return page.evaluate(CONTENTS_JS), (page.evaluate(then) if then else None)
 
 
