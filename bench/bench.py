@@ -104,10 +104,13 @@ def print_lighthouse(scores: list[dict]) -> None:
     if not scores:
         return
     names = in_browser.LIGHTHOUSE_CATEGORIES
-    print(f"{'Lighthouse':<52} {'form':<8}" + "".join(f"{n[:5]:>6}" for n in names))
+    metrics = ("tbt_ms", "lcp_ms", "cls")
+    print(f"{'Lighthouse':<52} {'form':<8}" + "".join(f"{n[:5]:>6}" for n in names)
+          + "".join(f"{m:>8}" for m in metrics))
     for row in scores:
         print(f"{'/' + row['page']:<52} {row['form_factor']:<8}"
-              + "".join(f"{row[n] if row[n] is not None else '-':>6}" for n in names))
+              + "".join(f"{row[n] if row[n] is not None else '-':>6}" for n in names)
+              + "".join(f"{row[m]:>8}" for m in metrics))
     print()
 
 
@@ -156,6 +159,11 @@ def main() -> int:
         scores = []
         if LIGHTHOUSE != "off":
             scores = in_browser.lighthouse(site, paths if LIGHTHOUSE == "all" else [chapter["page"]])
+    for form in ("mobile", "desktop"):
+        blocking = [row["tbt_ms"] for row in scores if row["form_factor"] == form]
+        if blocking:   # total blocking time weighs most in the performance score
+            results[f"lighthouse_{form}_tbt_median_ms"] = statistics.median(blocking)
+            results[f"lighthouse_{form}_tbt_max_ms"] = max(blocking)
     broken = [f"{key}: {results[key]} > {limit}" for key, limit in BUDGETS.items()
               if results[key] > limit]
     broken += [f"Lighthouse {row['page'] or '/'} {row['form_factor']} {category}: {row[category]}"

@@ -1,7 +1,7 @@
 // Lighthouse scores for a list of URLs, mobile and desktop, with one Chromium.
 // Usage: node bench/lighthouse.mjs CHROMIUM_PATH URL... ; prints JSON lines:
 // {"url", "form_factor", "performance", "accessibility", "best-practices", "seo",
-//  "failing_audits", "failing_items"}
+//  "tbt_ms", "lcp_ms", "fcp_ms", "cls", "failing_audits", "failing_items"}
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import * as chromeLauncher from "chrome-launcher";
@@ -22,6 +22,16 @@ try {
         const score = result.lhr.categories[id]?.score;
         row[id] = score == null ? null : Math.round(score * 100);
       }
+      // The metrics behind the performance score: how far a page is from 100.
+      const metric = id => {
+        const value = result.lhr.audits[id]?.numericValue;
+        if (value == null) throw new Error(`${url} (${formFactor}): Lighthouse measured no ${id}`);
+        return value;
+      };
+      row.tbt_ms = Math.round(metric("total-blocking-time"));
+      row.lcp_ms = Math.round(metric("largest-contentful-paint"));
+      row.fcp_ms = Math.round(metric("first-contentful-paint"));
+      row.cls = Math.round(metric("cumulative-layout-shift") * 1000) / 1000;
       const failing = Object.values(result.lhr.audits)
         .filter(a => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative"
                      && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
