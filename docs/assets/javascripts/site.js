@@ -199,12 +199,12 @@
   function withoutDanglingHyphens(query) {
     return query.replace(/(\S)-+(?=\s|$)/g, "$1");
   }
-  var postMessage = Worker.prototype.postMessage;
+  var postToWorker = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === QUERY && typeof message.data === "string") {
       arguments[0] = { type: QUERY, data: withoutDanglingHyphens(message.data) };
     }
-    return postMessage.apply(this, arguments);
+    return postToWorker.apply(this, arguments);
   };
 
   // Runs on the first page and on every page instant navigation brings in;
