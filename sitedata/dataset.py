@@ -61,8 +61,13 @@ class Dataset:
         return sorted(self.events.values(),
                       key=lambda e: (self.date(e, "date").sort_key, e.id))
 
+    @staticmethod
+    def surname(person: Record) -> str:
+        """The last word of a person's name: what the people index shows and sorts by."""
+        return person.name.split()[-1]
+
     def people_by_surname(self) -> list[Record]:
-        return sorted(self.people.values(), key=lambda p: p.name.split()[-1])
+        return sorted(self.people.values(), key=self.surname)
 
     def is_russian(self, event: Record) -> bool:
         return bool(self.places[event.place].get("old_style"))

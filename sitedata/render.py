@@ -250,7 +250,7 @@ class Renderer:
             people = self.ds.people_by_surname()
             return template.render(people=[SimpleNamespace(
                 link=self.person_link(src, p.id), name_ru=p.name_ru, role=p.roles[0],
-                surname=p.name.split()[-1],
+                surname=self.ds.surname(p),
                 born=self.ds.date(p, "born.date").year,
                 died=self.ds.date(p, "died.date").year if "died" in p.data else "")
                 for p in people])
