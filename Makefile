@@ -2,7 +2,8 @@
 # `make serve` and `make test` are the two commands in the README.
 PYTHON ?= python3
 VENV ?= .venv
-BIN := $(VENV)/bin
+# Absolute, so that recipes that change directory (offline) still find it.
+BIN := $(abspath $(VENV))/bin
 REMOTE ?= origin
 export NO_MKDOCS_2_WARNING := 1
 

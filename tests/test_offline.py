@@ -17,7 +17,10 @@ ZIP = ROOT / "build" / "trotsky-stalin-offline.zip"
 
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
-    result = subprocess.run(["make", "offline", f"VENV={VENV}", "-o", f"{VENV}/bin/.build-installed"],
+    # VENV as the deploy workflow passes it (relative to the repository, when the
+    # virtual environment is inside it), so a recipe that changes directory is tried.
+    venv = os.path.relpath(VENV, ROOT) if VENV.is_relative_to(ROOT) else VENV
+    result = subprocess.run(["make", "offline", f"VENV={venv}", "-o", f"{VENV}/bin/.build-installed"],
                             cwd=ROOT, capture_output=True, text=True, timeout=900,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
