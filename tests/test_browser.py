@@ -287,6 +287,25 @@ def test_palette_persists_across_navigation_and_reload(page, base):
     assert scheme() == after
 
 
+@pytest.mark.parametrize("system, scheme", [("dark", "slate"), ("light", "default")])
+def test_first_visit_is_painted_in_the_system_palette(browser, base, system, scheme):
+    # Material's script, which applies the palette, is held back: what a first-time
+    # reader sees before it runs must already follow their system's preference.
+    context = browser.new_context(color_scheme=system)
+    tab = context.new_page()
+    tab.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    tab.goto(base + "factions/left-opposition/")
+    painted = tab.evaluate("[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+    # Then Material's script picks the same palette.
+    tab.unroute("**/assets/javascripts/bundle.*.min.js")
+    tab.reload(wait_until="load")
+    tab.wait_for_function("__md_get('__palette') !== null")
+    chosen = tab.evaluate("[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+    context.close()
+    assert painted[0] == scheme
+    assert painted == chosen
+
+
 def test_instant_navigation_back_forward_and_one_search_index(page, base):
     index_loads = []
     page.on("request", lambda r: index_loads.append(r.url) if "search_index.json" in r.url else None)
