@@ -109,3 +109,38 @@ def test_links_to_other_parts_of_the_pdf_were_made_internal(pdf):
             if action is not None and action.get("/S") == "/URI":
                 assert "elsewhere.invalid" not in action["/URI"], number
                 assert not action["/URI"].startswith("http://127.0.0.1"), number
+
+
+def test_pages_carry_no_page_label_but_their_own(pdf):
+    # The print plugin's running "Page n" restarts in each part the PDF script
+    # prints (sheet 11 read "Page 3"); only the stamped "n / total" numbers a page.
+    labelled = [n for n, page in enumerate(pdf.pages, 1)
+                if re.search(r"\bPage \d+\b", page.extract_text())]
+    assert not labelled, labelled[:10]
+
+
+def _footnote_marker_boxes(page) -> list[tuple[float, float, float]]:
+    """(baseline, left, right) of each link to a footnote on the page."""
+    boxes = []
+    for annotation in page.get("/Annots") or []:
+        link = annotation.get_object()
+        action = link.get("/A")
+        target = str(link.get("/Dest", action.get("/D") if action is not None else ""))
+        if re.search(r"(^|-)fn:", target.lstrip("/")):
+            left, bottom, right, _ = (float(v) for v in link["/Rect"])
+            boxes.append((round(bottom, 1), left, right))
+    return sorted(boxes)
+
+
+def test_footnote_markers_side_by_side_are_kept_apart(pdf):
+    # Markers for notes 1 and 3 printed touching read as note 13: a comma goes
+    # between them (about 3 pt); touching, the gap is under 1 pt.
+    side_by_side, touching = 0, []
+    for number, page in enumerate(pdf.pages, 1):
+        boxes = _footnote_marker_boxes(page)
+        for (line, _, right), (next_line, left, _) in zip(boxes, boxes[1:]):
+            if line == next_line and -1 < left - right < 6:
+                side_by_side += 1
+                if left - right < 1.5:
+                    touching.append((number, round(left - right, 1)))
+    assert side_by_side > 50 and not touching, (side_by_side, touching[:10])
