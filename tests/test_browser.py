@@ -294,13 +294,14 @@ def test_first_visit_is_painted_in_the_system_palette(browser, base, system, sch
     context = browser.new_context(color_scheme=system)
     tab = context.new_page()
     tab.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    colours = "[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
     tab.goto(base + "factions/left-opposition/")
-    painted = tab.evaluate("[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+    painted = tab.evaluate(colours)
     # Then Material's script picks the same palette.
     tab.unroute("**/assets/javascripts/bundle.*.min.js")
     tab.reload(wait_until="load")
     tab.wait_for_function("__md_get('__palette') !== null")
-    chosen = tab.evaluate("[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
+    chosen = tab.evaluate(colours)
     context.close()
     assert painted[0] == scheme
     assert painted == chosen

@@ -17,8 +17,8 @@ ZIP = ROOT / "build" / "trotsky-stalin-offline.zip"
 
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory):
-    # VENV as the deploy workflow passes it (relative to the repository, when the
-    # virtual environment is inside it), so a recipe that changes directory is tried.
+    # VENV relative to the repository, like the deploy workflow's default (.venv),
+    # so that a recipe which changes directory is tried as the workflow runs it.
     venv = os.path.relpath(VENV, ROOT) if VENV.is_relative_to(ROOT) else VENV
     result = subprocess.run(["make", "offline", f"VENV={venv}", "-o", f"{VENV}/bin/.build-installed"],
                             cwd=ROOT, capture_output=True, text=True, timeout=900,
