@@ -83,21 +83,26 @@ def test_pdf_outline_opens_each_chapter_at_its_sections(pdf):
         assert item.title in text, (item.title, page)
 
 
+def _internal_links(page):
+    """(link, destination name) of each link on the page to a place in the PDF."""
+    for annotation in page.get("/Annots") or []:
+        link = annotation.get_object()
+        if link.get("/Subtype") != "/Link":
+            continue
+        action = link.get("/A")
+        if action is not None and action.get("/S") == "/URI":
+            continue
+        yield link, str(link.get("/Dest", action.get("/D") if action is not None else None))
+
+
 def test_every_internal_link_in_the_pdf_resolves(pdf):
     destinations = pdf.named_destinations
     internal, broken = 0, []
     for number, page in enumerate(pdf.pages, 1):
-        for annotation in page.get("/Annots") or []:
-            link = annotation.get_object()
-            if link.get("/Subtype") != "/Link":
-                continue
-            action = link.get("/A")
-            if action is not None and action.get("/S") == "/URI":
-                continue
-            target = link.get("/Dest", action.get("/D") if action is not None else None)
+        for _, target in _internal_links(page):
             internal += 1
-            if str(target) not in destinations:
-                broken.append((number, str(target)))
+            if target not in destinations:
+                broken.append((number, target))
     assert internal > 5000 and not broken, broken[:10]
 
 
@@ -122,10 +127,7 @@ def test_pages_carry_no_page_label_but_their_own(pdf):
 def _footnote_marker_boxes(page) -> list[tuple[float, float, float]]:
     """(baseline, left, right) of each link to a footnote on the page."""
     boxes = []
-    for annotation in page.get("/Annots") or []:
-        link = annotation.get_object()
-        action = link.get("/A")
-        target = str(link.get("/Dest", action.get("/D") if action is not None else ""))
+    for link, target in _internal_links(page):
         if re.search(r"(^|-)fn:", target.lstrip("/")):
             left, bottom, right, _ = (float(v) for v in link["/Rect"])
             boxes.append((round(bottom, 1), left, right))
