@@ -307,6 +307,29 @@ def test_first_visit_is_painted_in_the_system_palette(browser, base, system, sch
     assert painted == chosen
 
 
+def test_material_finds_the_root_classes_already_set(page, base):
+    # Material's script swaps "no-js" for "js" on <html> as it starts, and its
+    # focus-visible polyfill adds a class there: after the first paint, and each
+    # change restyles every element. The page sets both before its body is styled,
+    # so from the end of parsing on (before the deferred scripts run), the
+    # classes of <html> must not change.
+    page.add_init_script("""window.__root_changes = [];
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          new MutationObserver(records => { for (const r of records) {
+            const now = document.documentElement.className;
+            if (now !== r.oldValue) window.__root_changes.push(`${r.oldValue} -> ${now}`);
+          } }).observe(document.documentElement, {attributes: true, attributeOldValue: true,
+                                                   attributeFilter: ['class']});
+        });""")
+    for path in ("", "factions/left-opposition/"):
+        page.goto(base + path, wait_until="load")
+        page.wait_for_function("__md_get('__palette') !== null")  # Material has started
+        assert page.evaluate("window.__root_changes") == [], path
+        assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
+    assert not page.watch.errors
+
+
 def test_instant_navigation_back_forward_and_one_search_index(page, base):
     index_loads = []
     page.on("request", lambda r: index_loads.append(r.url) if "search_index.json" in r.url else None)
