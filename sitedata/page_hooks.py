@@ -39,6 +39,14 @@ def on_startup(command, dirty):
 def on_config(config):
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in url else url for url in polyfills]
+    # The print build is only read by Chromium, with the site's scripts off, to
+    # make the PDF (sitedata/pdf.py). Without instant navigation its links stay
+    # relative, as the PDF's internal links need: main.html resolves links
+    # early for instant navigation, in an inline script that would still run.
+    printing = config.plugins.get("print-site")
+    if printing and printing.config.get("enabled"):
+        config.theme["features"] = [feature for feature in config.theme["features"]
+                                    if not feature.startswith("navigation.instant")]
     return config
 
 

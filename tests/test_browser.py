@@ -330,6 +330,30 @@ def test_material_finds_the_root_classes_already_set(page, base):
     assert not page.watch.errors
 
 
+def test_links_are_resolved_before_material_starts(page, base):
+    # Instant navigation needs absolute links: Material's script, as it starts,
+    # sets every relative href and src to itself resolved, in one long task. The
+    # page does it as the parser inserts each element, so by the end of parsing
+    # (before the deferred scripts run) no link in the body is left for Material:
+    # none whose rewrite would still change it.
+    page.add_init_script("""document.addEventListener('readystatechange', () => {
+          if (document.readyState !== 'interactive') return;
+          window.__left_for_material = [...document.body.querySelectorAll('[href], [src]')]
+            .filter(el => ['href', 'src'].some(key => {
+              const value = el.getAttribute(key);
+              return value && !/^(?:[a-z]+:)?\\/\\//i.test(value) && String(el[key]) !== value;
+            })).map(el => el.outerHTML.slice(0, 80));
+        });""")
+    for path in ("", "sources/", "factions/left-opposition/"):
+        page.goto(base + path, wait_until="load")
+        assert page.evaluate("window.__left_for_material") == [], path
+        relative = page.evaluate("[...document.body.querySelectorAll('a[href]')]"
+                                 ".filter(a => !/^(https?:|javascript:)/.test(a.getAttribute('href')))"
+                                 ".length")
+        assert relative == 0, path
+    assert not page.watch.errors
+
+
 def test_instant_navigation_back_forward_and_one_search_index(page, base):
     index_loads = []
     page.on("request", lambda r: index_loads.append(r.url) if "search_index.json" in r.url else None)
