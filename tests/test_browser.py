@@ -377,6 +377,27 @@ def test_instant_navigation_back_forward_and_one_search_index(page, base):
     assert len(index_loads) == 1, index_loads
 
 
+def test_a_footnote_marker_leads_to_its_note_and_back(page, base):
+    # Following a marker brings its note into view, and ↩ the marker. (Laying
+    # the notes out only near the view, content-visibility: auto, broke this:
+    # the overview's last note landed 2,000 px below the window.)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "overview/")
+    in_view = """id => { const r = document.getElementById(id).getBoundingClientRect();
+                         return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }"""
+    marker = page.locator(".md-content a.footnote-ref").nth(-1)
+    note_id = marker.get_attribute("href").split("#")[1]
+    note = page.locator(f"[id='{note_id}']")
+    marker.click()
+    page.wait_for_function(in_view, arg=note_id)
+    assert note.inner_text().strip()
+    back = note.locator(".footnote-backref").first
+    marker_id = back.get_attribute("href").split("#")[1]
+    back.click()
+    page.wait_for_function(in_view, arg=marker_id)
+    assert not page.watch.errors
+
+
 def test_glossary_person_and_footnote_tooltips(page, base):
     page.goto(base + "factions/left-opposition/")
     for target in (".md-content abbr >> nth=0", ".md-content a[href*='people/'] >> nth=0"):
