@@ -35,7 +35,8 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-# The offline plugin adds its search shim from unpkg.com; use the vendored copy.
+# The settings one edition needs: the offline plugin adds its search shim from
+# unpkg.com (use the vendored copy); the print build has no instant navigation.
 def on_config(config):
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in url else url for url in polyfills]
