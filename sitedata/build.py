@@ -39,6 +39,13 @@ def person_pages(data) -> dict[str, str]:
     return pages
 
 
+def is_print_build(config) -> bool:
+    """Whether this MkDocs build is the print edition's (`make pdf` sets PDF=true,
+    which enables mkdocs-print-site-plugin)."""
+    plugin = config.plugins.get("print-site")
+    return bool(plugin and plugin.config.get("enabled"))
+
+
 def nav_with_person_pages(nav: list, person_srcs: list[str]) -> list:
     """`nav` (mkdocs.yml's) with the person pages under the people index's entry,
     which becomes a section: for the print edition, whose pages are the

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitedata.build import ROOT, load_site, nav_with_person_pages  # noqa: E402
+from sitedata.build import ROOT, is_print_build, load_site, nav_with_person_pages  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
 _site = None
@@ -30,18 +30,13 @@ def on_files(files, config):
     texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
         _site = load_site(ROOT, texts, config.use_directory_urls)
-        if _printing(config):
+        if is_print_build(config):
             config.nav = nav_with_person_pages(config.nav, list(_site.generated))
     except DataError as exc:
         raise PluginError(f"the data layer found {len(exc.problems)} problem(s):\n{exc}")
     for src, text in _site.generated.items():
         files.append(File.generated(config, src, content=text))
     return files
-
-
-def _printing(config) -> bool:
-    plugin = config.plugins.get("print-site")
-    return bool(plugin and plugin.config.get("enabled"))
 
 
 # Expand the shortcodes of one page (dates, people, citations, data blocks).

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from sitedata.assets import MATERIAL_STYLESHEET, site_stylesheet  # noqa: E402
+from sitedata.build import is_print_build  # noqa: E402
 from sitedata.cite import citation  # noqa: E402
 from sitedata.content import (external_links_marked, first_use_only,  # noqa: E402
                               footnotes_out_of_search, labels_not_tooltips,
@@ -44,8 +45,7 @@ def on_config(config):
     # make the PDF (sitedata/pdf.py). Without instant navigation its links stay
     # relative, as the PDF's internal links need: main.html resolves links
     # early for instant navigation, in an inline script that would still run.
-    printing = config.plugins.get("print-site")
-    if printing and printing.config.get("enabled"):
+    if is_print_build(config):
         config.theme["features"] = [feature for feature in config.theme["features"]
                                     if not feature.startswith("navigation.instant")]
     return config
