@@ -39,6 +39,13 @@ BUDGETS = {
     "search_latency_p95_ms": 50.0,   # 95 % of keystrokes answered within 50 ms
 }
 LIGHTHOUSE_MIN_SCORE = 100   # every category, every page, mobile and desktop
+# Runs of Lighthouse per page; each score is the median of its runs. One phone run
+# of the same page scored 99 or 100 from run to run (a few milliseconds of blocking
+# time either way), so the budget takes the median of three, as Lighthouse's
+# variability guide advises. Desktop scores sit far from the line (0 ms of
+# blocking time on every page): one run.
+LIGHTHOUSE_MOBILE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_MOBILE_RUNS", "3"))
+LIGHTHOUSE_DESKTOP_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_DESKTOP_RUNS", "1"))
 
 
 def build(config: Path, site: Path) -> float:
@@ -106,11 +113,12 @@ def print_lighthouse(scores: list[dict]) -> None:
     names = in_browser.LIGHTHOUSE_CATEGORIES
     metrics = ("tbt_ms", "lcp_ms", "cls")
     print(f"{'Lighthouse':<52} {'form':<8}" + "".join(f"{n[:5]:>6}" for n in names)
-          + "".join(f"{m:>8}" for m in metrics))
+          + "".join(f"{m:>8}" for m in metrics) + "  performance of each run")
     for row in scores:
         print(f"{'/' + row['page']:<52} {row['form_factor']:<8}"
               + "".join(f"{row[n] if row[n] is not None else '-':>6}" for n in names)
-              + "".join(f"{row[m]:>8}" for m in metrics))
+              + "".join(f"{row[m]:>8}" for m in metrics)
+              + "  " + " ".join(map(str, row["performance_runs"])))
     print()
 
 
@@ -158,12 +166,19 @@ def main() -> int:
         results.update(in_browser.search_latency(site))
         scores = []
         if LIGHTHOUSE != "off":
-            scores = in_browser.lighthouse(site, paths if LIGHTHOUSE == "all" else [chapter["page"]])
+            scores = in_browser.lighthouse(site, paths if LIGHTHOUSE == "all" else [chapter["page"]],
+                                           LIGHTHOUSE_MOBILE_RUNS, LIGHTHOUSE_DESKTOP_RUNS)
     for form in ("mobile", "desktop"):
-        blocking = [row["tbt_ms"] for row in scores if row["form_factor"] == form]
-        if blocking:   # total blocking time weighs most in the performance score
+        rows = [row for row in scores if row["form_factor"] == form]
+        if rows:
+            results[f"lighthouse_{form}_runs_per_page"] = rows[0]["runs"]
+            # Total blocking time weighs most in the performance score; over every run.
+            blocking = [tbt for row in rows for tbt in row["tbt_ms_runs"]]
             results[f"lighthouse_{form}_tbt_median_ms"] = statistics.median(blocking)
             results[f"lighthouse_{form}_tbt_max_ms"] = max(blocking)
+            # The single runs the median outvoted, shown rather than hidden.
+            results[f"lighthouse_{form}_single_runs_below_{LIGHTHOUSE_MIN_SCORE}"] = sum(
+                score < LIGHTHOUSE_MIN_SCORE for row in rows for score in row["performance_runs"])
     broken = [f"{key}: {results[key]} > {limit}" for key, limit in BUDGETS.items()
               if results[key] > limit]
     broken += [f"Lighthouse {row['page'] or '/'} {row['form_factor']} {category}: {row[category]}"

@@ -50,11 +50,13 @@ class _Compressing(_Handler):
         self.wfile.write(body)
 
 
-def lighthouse(site: Path, pages: list[str]) -> list[dict]:
-    """Lighthouse 12 scores (0-100) for each page, mobile and desktop (bench/lighthouse.mjs)."""
+def lighthouse(site: Path, pages: list[str], mobile_runs: int = 1, desktop_runs: int = 1) -> list[dict]:
+    """Lighthouse 12 scores (0-100) for each page, mobile and desktop (bench/lighthouse.mjs);
+    with several runs of a form factor, each score is the median of its runs."""
     script = ROOT / "bench" / "lighthouse.mjs"
     with serve(site, SUBPATH, _Compressing) as base:
-        run = subprocess.run(["node", str(script), chromium_path(), *(base + p for p in pages)],
+        run = subprocess.run(["node", str(script), chromium_path(), str(mobile_runs), str(desktop_runs),
+                              *(base + p for p in pages)],
                              cwd=ROOT / "bench", capture_output=True, text=True, check=False)
     if run.returncode != 0:
         raise SystemExit(f"Lighthouse failed:\n{run.stderr[-3000:]}")
