@@ -40,9 +40,9 @@ BUDGETS = {
 }
 LIGHTHOUSE_MIN_SCORE = 100   # every category, every page, mobile and desktop
 # Runs of Lighthouse per page; each score is the median of its runs. One phone run
-# of the same page scored 99 or 100 from run to run (a few milliseconds of blocking
-# time either way), so the budget takes the median of three, as Lighthouse's
-# variability guide advises. Desktop scores sit far from the line (0 ms of
+# of the same unchanged page scored 99 or 100 from run to run (its blocking time
+# ranged over tens of milliseconds), so the budget takes the median of three, as
+# Lighthouse's variability guide advises. Desktop scores sit far from the line (0 ms of
 # blocking time on every page): one run.
 LIGHTHOUSE_MOBILE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_MOBILE_RUNS", "3"))
 LIGHTHOUSE_DESKTOP_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_DESKTOP_RUNS", "1"))
