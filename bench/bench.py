@@ -178,7 +178,7 @@ def main() -> int:
             results[f"lighthouse_{form}_tbt_max_ms"] = max(blocking)
             # The single runs the median outvoted, shown rather than hidden.
             results[f"lighthouse_{form}_single_runs_below_{LIGHTHOUSE_MIN_SCORE}"] = sum(
-                score < LIGHTHOUSE_MIN_SCORE for row in rows for score in row["performance_runs"])
+                (score or 0) < LIGHTHOUSE_MIN_SCORE for row in rows for score in row["performance_runs"])
     broken = [f"{key}: {results[key]} > {limit}" for key, limit in BUDGETS.items()
               if results[key] > limit]
     broken += [f"Lighthouse {row['page'] or '/'} {row['form_factor']} {category}: {row[category]}"

@@ -66,6 +66,10 @@ def lighthouse(site: Path, pages: list[str], mobile_runs: int = 1, desktop_runs:
                          f"{run.stderr[-3000:]}")
     for row in rows:
         row["page"] = row.pop("url")[len(base):]
+        row["performance_runs"] = row["performance"]
+        for category in LIGHTHOUSE_CATEGORIES:   # every run's score -> their median
+            scores = row[category]
+            row[category] = None if None in scores else statistics.median(scores)
     return rows
 
 

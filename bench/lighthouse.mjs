@@ -2,12 +2,12 @@
 // Usage: node bench/lighthouse.mjs CHROMIUM_PATH MOBILE_RUNS DESKTOP_RUNS URL... ;
 // prints JSON lines: {"url", "form_factor", "performance", "accessibility",
 //  "best-practices", "seo", "tbt_ms", "lcp_ms", "fcp_ms", "cls", "failing_audits",
-//  "failing_items", "runs", "performance_runs", "tbt_ms_runs"}
+//  "failing_items", "runs", "tbt_ms_runs"}; each category's field is a list with
+//  every run's score (bench/in_browser.py takes the median).
 // With several runs of a page (Lighthouse's advice, as one run's performance
-// score varies: docs/variability.md), each category's score is the median of
-// the runs' scores; the metrics and failing audits come from Lighthouse's own
-// median run (computeMedianRun: the run nearest the median first paint and time
-// to interactive); the *_runs fields keep every run's figure.
+// score varies: docs/variability.md), the metrics and failing audits come from
+// Lighthouse's own median run (computeMedianRun: the run nearest the median
+// first paint and time to interactive).
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import {computeMedianRun} from "lighthouse/core/lib/median-run.js";
@@ -22,11 +22,6 @@ const chrome = await chromeLauncher.launch({
   chromePath,
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
 });
-const median = values => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 try {
   for (const url of urls) {
@@ -39,10 +34,11 @@ try {
       }
       const lhr = computeMedianRun(lhrs);
       const row = {url, form_factor: formFactor};
-      for (const id of categories) {
-        const scores = lhrs.map(run => run.categories[id]?.score);
-        row[id] = scores.some(score => score == null) ? null : median(scores.map(s => Math.round(s * 100)));
-      }
+      for (const id of categories)
+        row[id] = lhrs.map(run => {
+          const score = run.categories[id]?.score;
+          return score == null ? null : Math.round(score * 100);
+        });
       // The metrics behind the performance score: how far a page is from 100.
       const metric = (id, report = lhr) => {
         const value = report.audits[id]?.numericValue;
@@ -63,7 +59,6 @@ try {
         (lhr.audits[id].details?.items ?? []).slice(0, 3)
           .map(item => item.url ?? item.node?.selector ?? item.source?.url ?? item.group ?? "")]));
       row.runs = lhrs.length;
-      row.performance_runs = lhrs.map(run => Math.round(run.categories.performance.score * 100));
       row.tbt_ms_runs = lhrs.map(run => Math.round(metric("total-blocking-time", run)));
       console.log(JSON.stringify(row));
     }
