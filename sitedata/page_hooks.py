@@ -23,6 +23,7 @@ from sitedata.content import (external_links_marked, first_use_only,  # noqa: E4
                               see_also_out_of_search, without_abbreviations)
 from sitedata.postbuild import finish_site  # noqa: E402
 from sitedata.render import GLOSSARY  # noqa: E402
+from sitedata.scripts import hint_material_bundle  # noqa: E402
 
 _serving = False
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -95,8 +96,13 @@ def on_page_context(context, page, config, nav):
 # scripts use, every page is minified (unless extra.minify is false) and gets a
 # Content-Security-Policy admitting only the site's own scripts. No policy while
 # serving (live reload is an inline script), nor offline: on file:// pages
-# Chromium matches no URL against 'self'.
+# Chromium matches no URL against 'self'. Material's script is marked to be
+# compiled as it downloads.
 def on_post_build(config):
+    try:
+        hint_material_bundle(config.site_dir)
+    except ValueError as exc:
+        raise PluginError(str(exc))
     finish_site(config.site_dir, config.extra.get("stylesheet"),
                 policy=not _serving and config.use_directory_urls,
                 minify=config.extra["minify"])
