@@ -370,6 +370,8 @@ def test_nothing_is_painted_before_the_stylesheet(page, base):
           .observe({type: 'layout-shift', buffered: true});""")
     for path in ("overview/", "factions/left-opposition/"):
         page.goto(base + path, wait_until="load")
+        # The load event can come before the first paint.
+        page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length")
         first_paint, sheet_loaded = page.evaluate("""() => [
             performance.getEntriesByName('first-contentful-paint')[0].startTime,
             performance.getEntriesByType('resource').find(r => r.name.includes('/stylesheets/')).responseEnd]""")
