@@ -52,9 +52,6 @@ class _Compressing(_Handler):
         self.end_headers()
         self.wfile.write(body)
 
-    def origin(self) -> str:
-        return f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
-
     @classmethod
     def compressed(cls, path: Path, origin: str) -> bytes:
         key = (str(path.resolve()), path.stat().st_mtime_ns, origin)

@@ -34,12 +34,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def origin(self) -> str:
+        return f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+
     def do_GET(self):
         if not self.path.split("?")[0].endswith("/sitemap.xml"):
             return super().do_GET()
         path = Path(self.translate_path(self.path.split("?")[0]))
-        origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
-        body = path.read_bytes().replace(SITE_ORIGIN.encode(), origin.encode())
+        body = path.read_bytes().replace(SITE_ORIGIN.encode(), self.origin().encode())
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
         self.send_header("Content-Length", str(len(body)))
