@@ -45,9 +45,10 @@ def hint_material_bundle(site_dir: Path) -> Path:
                          "script, update MATERIAL_BUNDLE in sitedata/scripts.py")
     [bundle] = bundles
     script = bundle.read_text(encoding="utf-8")
-    if script.startswith(HINT):   # a rebuild that kept the file (mkdocs serve)
+    hinted = with_compile_hint(script)
+    if hinted == script:   # a rebuild that kept the file (mkdocs serve)
         return bundle
-    bundle.write_text(with_compile_hint(script), encoding="utf-8")
+    bundle.write_text(hinted, encoding="utf-8")
     source_map = bundle.with_name(bundle.name + ".map")
     if source_map.exists():
         source_map.write_text(source_map_one_line_down(source_map.read_text(encoding="utf-8")),
